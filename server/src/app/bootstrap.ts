@@ -1,0 +1,224 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parse as parseCookie } from 'cookie';
+import DataLoader from 'dataloader';
+import express from 'express';
+import { createLogger, type Logger } from '../common/logger.js';
+import { connectOrm, migrate } from '../database/orm.js';
+import type { RequestContext } from '../graphql/context.js';
+import { formatError } from '../graphql/format-error.js';
+import { LIMITS, limitRules } from '../graphql/limits.js';
+import { guardOperation } from '../graphql/operation-guard.js';
+import { buildLoadoutSchema } from '../graphql/schema.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { AuthService } from '../modules/auth/auth.service.js';
+import { SESSION_COOKIE } from '../modules/auth/session-token.js';
+import { hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
+import { JournalResolver } from '../modules/journal/journal.resolver.js';
+import { JournalService } from '../modules/journal/journal.service.js';
+import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
+import { SettingsService } from '../modules/settings/settings.service.js';
+import { StaffResolver } from '../modules/staff/staff.resolver.js';
+import { StaffService } from '../modules/staff/staff.service.js';
+import { User } from '../modules/staff/user.entity.js';
+import { JournalBus } from '../realtime/journal-bus.js';
+import { startLiveServer } from '../realtime/ws-server.js';
+import { openDatabase } from './database.js';
+import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, serveWebApp } from './http-app.js';
+
+export interface BootstrapOptions {
+  /** 0 picks a free port. Default 4000. */
+  port?: number;
+  host?: string;
+  /** Unset: embedded PostgreSQL in `<dataDir>/pg`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** The address people open; default http://localhost:<port>. */
+  publicUrl?: string;
+  allowedOrigins?: string[];
+  /** Create the demo accounts. Default: on the first start of the embedded database. */
+  demo?: boolean;
+  introspection?: boolean;
+  sessionTtlDays?: number;
+  trustProxy?: boolean;
+  logger?: Logger;
+  /** Folder of the built web app; default `web/dist` of this repository. */
+  webDist?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  orm: MikroORM;
+  bus: JournalBus;
+  journal: JournalService;
+  staff: StaffService;
+  /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
+  stop(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const defaultWebDist = path.resolve(here, '../../../web/dist');
+
+/** Starts Loadout: database, migrations, base data, live bus, HTTP + WebSocket on one port. */
+export async function bootstrap(options: BootstrapOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger('info');
+  const introspection = options.introspection ?? true;
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? './.data', logger });
+  const cleanup: Array<() => Promise<unknown>> = [() => database.stop()];
+  const stopAll = async () => {
+    for (const step of cleanup.reverse()) await step().catch((error: Error) => logger.warn('Shutdown step failed', { error: error.message }));
+  };
+
+  try {
+    const orm = await connectOrm(database.url, logger);
+    cleanup.push(() => orm.close());
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
+
+    const journal = new JournalService(orm);
+    const staff = new StaffService(orm, journal);
+    const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
+    const settings = new SettingsService(orm);
+
+    await seedBaseData(orm, journal);
+    const firstStart = !(await hasAnyAccount(orm));
+    if (options.demo ?? (database.embedded && firstStart)) await seedDemoData(orm, staff, logger);
+    else if (firstStart) logger.warn('No accounts yet: create the first administrator with `npm run cli -- create-admin --email you@example.com --name "Your Name"`');
+
+    const bus = new JournalBus(database.url, journal, logger);
+    await bus.start();
+    cleanup.push(() => bus.stop());
+
+    const resolverInstances = new Map<unknown, unknown>([
+      [AppInfoResolver, new AppInfoResolver(settings)],
+      [AuthResolver, new AuthResolver(auth, staff)],
+      [JournalResolver, new JournalResolver(journal)],
+      [StaffResolver, new StaffResolver(staff)],
+    ]);
+    const schema = await buildLoadoutSchema({ get: (someClass) => resolverInstances.get(someClass) });
+
+    const createContext = (base: Omit<RequestContext, 'loaders' | 'bus'>): RequestContext => ({
+      ...base,
+      bus,
+      loaders: {
+        user: new DataLoader(async (ids: readonly string[]) => {
+          const users = await orm.em.fork().find(User, { id: { $in: [...ids] } }, { populate: ['role'] });
+          const byId = new Map(users.map((user) => [user.id, user]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      },
+    });
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', options.trustProxy ?? false);
+    const httpServer = http.createServer(app);
+
+    const apollo = new ApolloServer<RequestContext>({
+      schema,
+      introspection,
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: true,
+      csrfPrevention: true,
+      validationRules: limitRules(),
+      parseOptions: { maxTokens: LIMITS.maxTokens },
+      formatError: (formatted, error) => formatError(formatted, error, currentRequestId(), logger),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginLandingPageDisabled(),
+        {
+          async requestDidStart() {
+            return {
+              async didResolveOperation({ document, contextValue }) {
+                guardOperation(document, contextValue.viewer, { introspection });
+              },
+            };
+          },
+        },
+      ],
+    });
+    await apollo.start();
+    cleanup.push(() => apollo.stop());
+
+    const port = await new Promise<number>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 4000, options.host ?? '0.0.0.0', () => {
+        const address = httpServer.address();
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+    const publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
+    const isOriginAllowed = originChecker(new Set([new URL(publicUrl).origin, ...(options.allowedOrigins ?? [])]));
+    const secureCookies = publicUrl.startsWith('https:');
+
+    app.use(assignRequestId);
+    app.get('/healthz', async (_req, res) => {
+      const ok = await Promise.race([
+        orm.em.fork().execute('select 1').then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+      ]);
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down', bus: bus.connected ? 'up' : 'down' });
+    });
+    app.use(
+      '/graphql',
+      csrfGuard(isOriginAllowed),
+      express.json({ limit: LIMITS.maxBodyBytes }),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+          return createContext({
+            requestId: currentRequestId(),
+            transport: 'http',
+            viewer: await auth.resolveSession(token),
+            ip: req.ip,
+            userAgent: req.get('user-agent'),
+            cookies: {
+              set: (value, maxAgeSeconds) =>
+                res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),
+              clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/' }),
+            },
+          });
+        },
+      }),
+    );
+    serveWebApp(app, options.webDist ?? defaultWebDist);
+    app.use(jsonErrorHandler(logger));
+
+    const live = startLiveServer({
+      httpServer,
+      schema,
+      auth,
+      bus,
+      logger,
+      introspection,
+      isOriginAllowed,
+      createContext,
+    });
+    // Closed before Apollo drains HTTP, so open sockets do not hold the shutdown.
+    cleanup.push(() => live.close());
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      databaseUrl: database.url,
+      orm,
+      bus,
+      journal,
+      staff,
+      stop: () => (stopping ??= stopAll()),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

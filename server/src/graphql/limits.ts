@@ -1,0 +1,29 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { ValidationRule } from 'graphql';
+
+/** Query and transport limits, the same on HTTP and WebSocket. */
+export const LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxDirectives: 30,
+  maxCost: 20_000,
+  maxTokens: 5_000,
+  maxBodyBytes: 1_000_000,
+  maxWebSocketPayloadBytes: 1024 * 1024,
+  maxSubscriptionsPerConnection: 25,
+  connectionInitTimeoutMs: 5_000,
+} as const;
+
+/** Validation rules added to GraphQL's own, for both transports. */
+export function limitRules(): ValidationRule[] {
+  const common = { exposeLimits: true, propagateOnRejection: true } as const;
+  return [
+    maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, ...common }),
+    maxAliasesRule({ n: LIMITS.maxAliases, ...common }),
+    maxDirectivesRule({ n: LIMITS.maxDirectives, ...common }),
+    costLimitRule({ maxCost: LIMITS.maxCost, ignoreIntrospection: true, ...common }),
+  ] as ValidationRule[];
+}

@@ -1,0 +1,148 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { BadUserInputError } from '../../common/errors.js';
+import type { FieldChange, JournalEntry, JournalFilter, JournalPage, PageInput } from './journal-entry.types.js';
+
+/** What a service records about one change. */
+export interface JournalInput {
+  actor?: { id: string; name: string } | null;
+  /** Overrides the actor's name, e.g. the e-mail tried at a failed login. */
+  actorLabel?: string;
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  summary: string;
+  changes?: FieldChange[];
+  context?: Record<string, unknown>;
+}
+
+/** Serialises journal writers so that `seq` order equals commit order and no listener skips a row. */
+const JOURNAL_LOCK = 7_368_823;
+const CHANGES_SINCE_LIMIT = 500;
+
+interface JournalRow {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  summary: string;
+  changes: FieldChange[];
+  context: Record<string, unknown>;
+}
+
+const COLUMNS = 'seq, at, actor_id, actor_label, action, object_type, object_id, summary, changes, context';
+
+function toEntry(row: JournalRow): JournalEntry {
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at),
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    summary: row.summary,
+    changes: row.changes,
+    context: row.context,
+  };
+}
+
+/** Lists the fields whose values differ, for the journal's old → new view. */
+export function diffFields<T extends object>(before: T, after: T, fields: ReadonlyArray<keyof T & string>): FieldChange[] {
+  return fields
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, oldValue: before[field] ?? null, newValue: after[field] ?? null }));
+}
+
+/**
+ * The journal is the audit log, the change feed and the outbox of the live bus at once.
+ * Rows are written in the transaction of the change they describe; a trigger notifies on commit.
+ */
+export class JournalService {
+  constructor(private readonly orm: MikroORM) {}
+
+  /** Appends rows inside the caller's transaction; call it after the change is flushed. */
+  async append(em: EntityManager, entries: JournalInput[]): Promise<number[]> {
+    if (!em.isInTransaction()) throw new Error('JournalService.append must run inside a transaction');
+    await em.execute('select pg_advisory_xact_lock(?)', [JOURNAL_LOCK]);
+    const seqs: number[] = [];
+    for (const entry of entries) {
+      const [row] = await em.execute<Array<{ seq: string }>>(
+        `insert into journal (actor_id, actor_label, action, object_type, object_id, summary, changes, context)
+         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) returning seq`,
+        [
+          entry.actor?.id ?? null,
+          entry.actorLabel ?? entry.actor?.name ?? null,
+          entry.action,
+          entry.objectType,
+          entry.objectId ?? null,
+          entry.summary,
+          JSON.stringify(entry.changes ?? []),
+          JSON.stringify(entry.context ?? {}),
+        ],
+      );
+      seqs.push(Number(row.seq));
+    }
+    return seqs;
+  }
+
+  /** Runs `work` and journals what it returns, in one transaction. */
+  async record<T>(work: (em: EntityManager) => Promise<{ result: T; journal: JournalInput[] }>): Promise<T> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const { result, journal } = await work(em);
+      await em.flush();
+      await this.append(em, journal);
+      return result;
+    });
+  }
+
+  async maxSeq(): Promise<number> {
+    const [row] = await this.orm.em.fork().execute<Array<{ seq: string | null }>>('select max(seq) as seq from journal');
+    return Number(row.seq ?? 0);
+  }
+
+  /** Committed rows after `seq`, oldest first. */
+  async since(seq: number, limit = CHANGES_SINCE_LIMIT): Promise<JournalEntry[]> {
+    if (!Number.isSafeInteger(seq) || seq < 0) throw new BadUserInputError([{ field: 'seq', message: 'must be 0 or more' }]);
+    const rows = await this.orm.em
+      .fork()
+      .execute<JournalRow[]>(`select ${COLUMNS} from journal where seq > ? order by seq limit ?`, [seq, Math.min(limit, CHANGES_SINCE_LIMIT)]);
+    return rows.map(toEntry);
+  }
+
+  async list(filter: JournalFilter = {}, page: PageInput = { limit: 50, offset: 0 }): Promise<JournalPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.actorId) (where.push('actor_id = ?'), params.push(filter.actorId));
+    if (filter.action?.endsWith('.')) (where.push('starts_with(action, ?)'), params.push(filter.action));
+    else if (filter.action) (where.push('action = ?'), params.push(filter.action));
+    if (filter.objectType) (where.push('object_type = ?'), params.push(filter.objectType));
+    if (filter.objectId) (where.push('object_id = ?'), params.push(filter.objectId));
+    if (filter.from) (where.push('at >= ?'), params.push(filter.from));
+    if (filter.to) (where.push('at < ?'), params.push(filter.to));
+    const clause = where.length > 0 ? `where ${where.join(' and ')}` : '';
+    const em = this.orm.em.fork();
+    const [countRow] = await em.execute<Array<{ total: string }>>(`select count(*) as total from journal ${clause}`, params);
+    const rows = await em.execute<JournalRow[]>(`select ${COLUMNS} from journal ${clause} order by seq desc limit ? offset ?`, [
+      ...params,
+      page.limit,
+      page.offset,
+    ]);
+    const total = Number(countRow.total);
+    return { entries: rows.map(toEntry), total, hasMore: page.offset + rows.length < total };
+  }
+
+  /** Failed logins in the last `minutes` for an e-mail and for an address, for rate limiting. */
+  async recentFailedLogins(email: string, ip: string | undefined, minutes: number): Promise<{ byEmail: number; byIp: number }> {
+    const [row] = await this.orm.em.fork().execute<Array<{ by_email: string; by_ip: string }>>(
+      `select count(*) filter (where lower(object_id) = lower(?)) as by_email,
+              count(*) filter (where context->>'ip' = ?) as by_ip
+         from journal
+        where action = 'auth.login_failed' and at > now() - make_interval(mins => ?)`,
+      [email, ip ?? '', minutes],
+    );
+    return { byEmail: Number(row.by_email), byIp: Number(row.by_ip) };
+  }
+}

@@ -1,0 +1,150 @@
+import { on } from 'node:events';
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from '../common/logger.js';
+import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
+import type { JournalService } from '../modules/journal/journal.service.js';
+
+export const BUS_CHANNEL = 'loadout';
+export const BUS_APPLICATION_NAME = 'loadout-bus';
+
+/**
+ * The in-process end of the live bus. One LISTEN connection per server instance; on each NOTIFY
+ * (and after every reconnect) it reads the journal after the last sequence number it delivered,
+ * so a dropped connection catches up with nothing missed and nothing delivered twice.
+ */
+export class JournalBus {
+  private readonly emitter = new EventEmitter();
+  private client: pg.Client | undefined;
+  private lastSeq = 0;
+  private draining: Promise<void> | undefined;
+  private drainAgain = false;
+  private stopped = false;
+  private reconnectDelay = 100;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly journal: JournalService,
+    private readonly logger: Logger,
+  ) {
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** The last sequence number delivered to subscribers of this instance. */
+  get deliveredSeq(): number {
+    return this.lastSeq;
+  }
+
+  get connected(): boolean {
+    return this.client !== undefined;
+  }
+
+  async start(): Promise<void> {
+    this.lastSeq = await this.journal.maxSeq();
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+    await this.draining;
+    this.emitter.emit('close');
+  }
+
+  /** Calls `listener` with every committed journal entry, in order. Returns the unsubscribe function. */
+  subscribe(listener: (entry: JournalEntry) => void): () => void {
+    const safe = (entry: JournalEntry) => {
+      try {
+        listener(entry);
+      } catch (error) {
+        this.logger.error('A live bus subscriber failed', { error: (error as Error).message });
+      }
+    };
+    this.emitter.on('entry', safe);
+    return () => this.emitter.off('entry', safe);
+  }
+
+  /** Committed journal entries as an async iterator (ends when `signal` aborts or the bus stops). */
+  async *entries(signal?: AbortSignal): AsyncGenerator<JournalEntry> {
+    const closed = new AbortController();
+    const onClose = () => closed.abort();
+    this.emitter.once('close', onClose);
+    const combined = signal ? AbortSignal.any([signal, closed.signal]) : closed.signal;
+    try {
+      for await (const [entry] of on(this.emitter, 'entry', { signal: combined })) yield entry as JournalEntry;
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') throw error;
+    } finally {
+      this.emitter.off('close', onClose);
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: BUS_APPLICATION_NAME, connectionTimeoutMillis: 5000 });
+    client.on('notification', () => this.scheduleDrain());
+    client.on('error', (error) => this.onDisconnect(client, error));
+    client.on('end', () => this.onDisconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${BUS_CHANNEL}`);
+    this.client = client;
+    this.reconnectDelay = 100;
+    // Whatever committed while we were not listening.
+    this.scheduleDrain();
+  }
+
+  private onDisconnect(client: pg.Client, error?: Error): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    client.removeAllListeners('end');
+    void client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.logger.warn('Live bus lost its database connection; reconnecting', { error: error?.message });
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      this.connect().catch((error: Error) => {
+        this.logger.warn('Live bus reconnect failed', { error: error.message });
+        this.reconnectDelay = Math.min(this.reconnectDelay * 2, 5000);
+        if (!this.stopped) this.scheduleReconnect();
+      });
+    }, this.reconnectDelay);
+  }
+
+  private scheduleDrain(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: Error) => {
+        this.logger.warn('Live bus could not read the journal; will retry', { error: error.message });
+        this.drainAgain = true;
+      })
+      .finally(() => {
+        this.draining = undefined;
+        if (this.drainAgain) {
+          this.drainAgain = false;
+          setTimeout(() => this.scheduleDrain(), this.client ? 0 : this.reconnectDelay);
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const entries = await this.journal.since(this.lastSeq);
+      for (const entry of entries) {
+        this.lastSeq = entry.seq;
+        this.emitter.emit('entry', entry);
+      }
+      if (entries.length === 0 || this.stopped) return;
+    }
+  }
+}
