@@ -205,6 +205,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
   const bin = (name: string) => path.join(nativeDir, 'bin', name);
 
   await fs.mkdir(dataDir, { recursive: true });
+  if (ids) {
+    // The data folder is ours: let the 'postgres' user pass through it (not list it) to reach pg/.
+    const mode = (await fs.stat(dataDir)).mode & 0o777;
+    if ((mode & 0o001) === 0) await fs.chmod(dataDir, mode | 0o001);
+  }
   if (ids && !(await traversableByOthers(pgData))) {
     throw new EmbeddedPostgresError(
       `Started as root, the embedded PostgreSQL runs as the 'postgres' user, which cannot reach ${dataDir}; set DATA_DIR to a folder outside a private home (e.g. DATA_DIR=/var/lib/loadout) or set DATABASE_URL.`,

@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Command } from 'commander';
+import { openDatabase } from './app/database.js';
+import { createLogger } from './common/logger.js';
+import { DomainError } from './common/errors.js';
+import { ConfigError, parseConfig } from './config/config.js';
+import { EmbeddedPostgresError } from './database/embedded-postgres.js';
+import { connectOrm, migrate } from './database/orm.js';
+import { seedBaseData, seedDemoData } from './modules/demo/demo-data.js';
+import { JournalService } from './modules/journal/journal.service.js';
+import { StaffService } from './modules/staff/staff.service.js';
+
+type Services = { journal: JournalService; staff: StaffService; orm: Awaited<ReturnType<typeof connectOrm>> };
+
+/** Opens the configured database (embedded when DATABASE_URL is unset), migrates it and runs `work`. */
+async function withDatabase(work: (services: Services) => Promise<void>): Promise<void> {
+  const config = parseConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
+  try {
+    const orm = await connectOrm(database.url, logger);
+    try {
+      await migrate(orm);
+      const journal = new JournalService(orm);
+      await seedBaseData(orm, journal);
+      await work({ orm, journal, staff: new StaffService(orm, journal) });
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+function generatedPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+const program = new Command()
+  .name('loadout')
+  .description('Loadout administration commands. Uses DATABASE_URL, or the embedded database in DATA_DIR.')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations.')
+  .action(() =>
+    withDatabase(async ({ orm }) => {
+      const applied = await migrate(orm);
+      console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('Create the demo accounts and data (password "loadout-demo"). Never run this on a production database.')
+  .action(() =>
+    withDatabase(async ({ orm, staff }) => {
+      await seedDemoData(orm, staff, createLogger('info'));
+    }),
+  );
+
+program
+  .command('create-admin')
+  .description('Create an account with the Administrator role (the first account of a new installation).')
+  .requiredOption('--email <email>', 'login e-mail')
+  .requiredOption('--name <name>', 'full name')
+  .option('--password <password>', 'password (at least 8 characters); generated and printed when omitted')
+  .action((options: { email: string; name: string; password?: string }) =>
+    withDatabase(async ({ staff }) => {
+      const password = options.password ?? generatedPassword();
+      const user = await staff.createUser(null, { email: options.email, name: options.name, password, roleName: 'Administrator' });
+      console.log(`Administrator ${user.email} created.${options.password ? '' : ` Password: ${password}`}`);
+    }),
+  );
+
+program
+  .command('reset-password')
+  .description("Set a new password for an account and end all of its sessions.")
+  .requiredOption('--email <email>', 'login e-mail of the account')
+  .option('--password <password>', 'new password; generated and printed when omitted')
+  .action((options: { email: string; password?: string }) =>
+    withDatabase(async ({ staff }) => {
+      const password = options.password ?? generatedPassword();
+      const user = await staff.resetPassword(null, options.email, password);
+      console.log(`Password of ${user.email} reset; its sessions ended.${options.password ? '' : ` New password: ${password}`}`);
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof DomainError) console.error(error.message);
+  else console.error(`Failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exit(1);
+});

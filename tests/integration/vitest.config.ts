@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'integration',
+    root: import.meta.dirname,
+    include: ['**/*.test.ts'],
+    globalSetup: ['support/global-setup.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // The server is loaded from its build output by Node itself: decorator metadata and one graphql instance.
+    server: { deps: { external: [/server\/dist/, /node_modules/] } },
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
