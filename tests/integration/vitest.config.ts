@@ -13,5 +13,7 @@ export default defineConfig({
     server: { deps: { external: [/server\/dist/, /node_modules/] } },
     pool: 'forks',
     maxWorkers: 2,
+    // Its own group (after the unit projects): Vitest refuses projects with different maxWorkers in one group.
+    sequence: { groupOrder: 1 },
   },
 });

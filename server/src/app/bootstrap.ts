@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookie } from 'cookie';
 import DataLoader from 'dataloader';
 import express from 'express';
+import { BadUserInputError } from '../common/errors.js';
 import { createLogger, type Logger } from '../common/logger.js';
 import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -125,7 +126,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
 
     const apollo = new ApolloServer<RequestContext>({
       schema,
-      introspection,
+      logger,
+      // Introspection policy (signed-in only, or off) is applied by guardOperation on both transports.
+      introspection: true,
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
       csrfPrevention: true,
@@ -138,7 +141,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         {
           async requestDidStart() {
             return {
-              async didResolveOperation({ document, contextValue }) {
+              async didResolveOperation({ document, contextValue, operation }) {
+                if (operation?.operation === 'subscription') {
+                  throw new BadUserInputError([{ field: 'query', message: 'subscriptions are served over WebSocket (graphql-ws) on /graphql' }]);
+                }
                 guardOperation(document, contextValue.viewer, { introspection });
               },
             };

@@ -30,6 +30,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
+const SECRET_BEARING = new Set(['DATABASE_URL', 'REDIS_URL']);
+
 export type EnvConfig = z.infer<typeof configSchema>;
 
 /** Thrown when the environment holds an invalid value; its message is one line naming the variable. */
@@ -44,7 +46,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? 'configuration');
-    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got "${String(env[name] ?? '')}")`);
+    // URLs may hold passwords: never echo them into logs.
+    const shown = SECRET_BEARING.has(name) ? '' : ` (got "${String(env[name] ?? '')}")`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   return result.data;
 }

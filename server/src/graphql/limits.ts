@@ -2,7 +2,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 /** Query and transport limits, the same on HTTP and WebSocket. */
 export const LIMITS = {
@@ -19,7 +19,12 @@ export const LIMITS = {
 
 /** Validation rules added to GraphQL's own, for both transports. */
 export function limitRules(): ValidationRule[] {
-  const common = { exposeLimits: true, propagateOnRejection: true } as const;
+  // Report (not throw) a breach, so it becomes a normal validation error on both transports.
+  const common = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return [
     maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, ...common }),
     maxAliasesRule({ n: LIMITS.maxAliases, ...common }),

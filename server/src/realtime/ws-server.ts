@@ -93,6 +93,8 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   const server = useServer<Record<string, unknown>, Extra>(
     {
       schema: options.schema,
+      // Never put internal error messages into close reasons, whatever NODE_ENV says.
+      isProd: true,
       connectionInitWaitTimeout: LIMITS.connectionInitTimeoutMs,
       onConnect: async ({ extra }) => {
         const token = parseCookie(extra.request.headers.cookie ?? '')[SESSION_COOKIE];

@@ -125,6 +125,8 @@ export function liveClient(
     webSocketImpl: BrowserLikeSocket,
     retryAttempts: 0,
     lazy: false,
+    // Tests observe closes through `onClose`; graphql-ws would otherwise print every refused socket.
+    onNonLazyError: () => undefined,
     on: { closed: (event) => options.onClose?.(event as { code: number; reason: string }) },
   });
 }
