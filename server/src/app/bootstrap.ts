@@ -136,7 +136,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       parseOptions: { maxTokens: LIMITS.maxTokens },
       formatError: (formatted, error) => formatError(formatted, error, currentRequestId(), logger),
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
         ApolloServerPluginLandingPageDisabled(),
         {
           async requestDidStart() {

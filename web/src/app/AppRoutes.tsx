@@ -1,0 +1,54 @@
+import { Route, Routes } from 'react-router';
+import { LoginPage } from '../modules/auth/components/LoginPage';
+import { RequireAuth } from '../modules/auth/components/RequireAuth';
+import { RequirePermission } from '../modules/auth/components/RequirePermission';
+import { CabinetPage } from '../modules/cabinet/components/CabinetPage';
+import { JournalPage } from '../modules/journal/components/JournalPage';
+import { LazyPlaygroundPage } from '../modules/playground/components/LazyPlaygroundPage';
+import { AppLayout } from '../modules/shell/components/AppLayout';
+import { NotFoundPage } from '../modules/shell/components/NotFoundPage';
+import { PlaceholderPage } from '../modules/shell/components/PlaceholderPage';
+import { StartRedirect } from '../modules/shell/components/StartRedirect';
+import { navigationItems } from '../modules/shell/utils/navigationItems';
+
+/** Every page; all but /login need a session, and each feature page its permission. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<StartRedirect />} />
+        {navigationItems
+          .filter((item) => item.placeholder)
+          .map((item) => (
+            <Route
+              key={item.key}
+              path={item.path}
+              element={
+                <RequirePermission permission={item.permission ?? ''}>
+                  <PlaceholderPage titleKey={item.labelKey} />
+                </RequirePermission>
+              }
+            />
+          ))}
+        <Route
+          path="/journal"
+          element={
+            <RequirePermission permission="journal:read">
+              <JournalPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="/me" element={<CabinetPage />} />
+        <Route path="/playground" element={<LazyPlaygroundPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

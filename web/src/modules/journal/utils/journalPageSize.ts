@@ -1,0 +1,2 @@
+/** Rows per journal page. */
+export const journalPageSize = 50;

@@ -1,0 +1,19 @@
+import type { JournalSearch } from './journalTypes';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The journal view from the URL's search parameters; malformed values are ignored. */
+export function readJournalSearch(params: URLSearchParams): JournalSearch {
+  const date = (name: string) => {
+    const value = params.get(name) ?? '';
+    return isoDate.test(value) ? value : '';
+  };
+  const page = Number.parseInt(params.get('page') ?? '', 10);
+  return {
+    action: params.get('action')?.trim() ?? '',
+    objectType: params.get('objectType')?.trim() ?? '',
+    from: date('from'),
+    to: date('to'),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}

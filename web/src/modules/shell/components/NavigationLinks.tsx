@@ -1,0 +1,31 @@
+import { NavLink } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { visibleNavigationItems } from '../utils/visibleNavigationItems';
+
+export type NavigationLinksProps = {
+  permissions: readonly string[];
+  onNavigate?: () => void;
+};
+
+/** The side navigation: only what the viewer's permissions allow. */
+export function NavigationLinks({ permissions, onNavigate }: NavigationLinksProps) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+
+  return (
+    <nav aria-label={t('shell.navigation')}>
+      {visibleNavigationItems(permissions).map((item) => (
+        <NavLink
+          key={item.key}
+          component={Link}
+          to={item.path}
+          label={t(item.labelKey)}
+          active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
+          onClick={onNavigate}
+          data-testid={`nav-${item.key}`}
+        />
+      ))}
+    </nav>
+  );
+}
