@@ -1,5 +1,4 @@
-import { on } from 'node:events';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, on } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
 import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
