@@ -1,5 +1,5 @@
 import { graphql } from '../../../graphql/graphql';
-import { JournalEntryFieldsFragment } from './journalEntryFieldsFragment';
+import { JournalEntryFieldsFragment } from '../../../graphql/journalEntryFieldsFragment';
 
 export const JournalQuery = graphql(
   `

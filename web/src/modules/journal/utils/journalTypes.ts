@@ -1,5 +1,5 @@
 import type { ResultOf, VariablesOf } from '../../../graphql/graphql';
-import type { JournalEntryFieldsFragment } from '../graphql/journalEntryFieldsFragment';
+import type { JournalEntryFieldsFragment } from '../../../graphql/journalEntryFieldsFragment';
 import type { JournalQuery } from '../graphql/journalQuery';
 
 export type JournalEntry = ResultOf<typeof JournalEntryFieldsFragment>;

@@ -1,25 +1,13 @@
 import { graphql } from '../../../graphql/graphql';
+import { JournalEntryFieldsFragment } from '../../../graphql/journalEntryFieldsFragment';
 
-export const ChangesSinceQuery = graphql(`
-  query ChangesSince($seq: SafeInt!) {
-    changesSince(seq: $seq) {
-      seq
-      at
-      action
-      objectType
-      objectId
-      summary
-      actorLabel
-      actor {
-        id
-        name
-        email
-      }
-      changes {
-        field
-        oldValue
-        newValue
+export const ChangesSinceQuery = graphql(
+  `
+    query ChangesSince($seq: SafeInt!) {
+      changesSince(seq: $seq) {
+        ...JournalEntryFields
       }
     }
-  }
-`);
+  `,
+  [JournalEntryFieldsFragment],
+);

@@ -1,4 +1,5 @@
-import { graphql } from '../../../graphql/graphql';
+/** The fields of a change-feed entry, shared by the journal page and the reconnect catch-up. */
+import { graphql } from './graphql';
 
 export const JournalEntryFieldsFragment = graphql(`
   fragment JournalEntryFields on JournalEntry {
