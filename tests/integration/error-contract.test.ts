@@ -343,6 +343,10 @@ describe('the same codes over WebSocket', () => {
     const unknownField = await wsExecute(adminWs, '{ me { emial } }');
     expectCode(unknownField.errors, 'BAD_USER_INPUT');
     expect(JSON.stringify(unknownField)).not.toMatch(/Did you mean/i);
+    // Formatted once, as over HTTP: the details survive (a second pass would keep only the code).
+    const overHttp = await gql(t.url, admin, '{ me { emial } }');
+    expect(unknownField.errors?.[0]).toMatchObject({ extensions: overHttp.body?.errors?.[0].extensions });
+    expect(unknownField.errors?.[0].extensions).toHaveProperty('reason', 'GRAPHQL_VALIDATION_FAILED');
 
     const language = await wsExecute(engineerWs, 'mutation { setMyLanguage(language: "not a language") { language } }');
     expectFieldProblem(language.errors, 'language');

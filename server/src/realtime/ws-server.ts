@@ -44,6 +44,18 @@ export interface LiveServerOptions {
 /** Journal object types whose changes can end sessions or change permissions. */
 const ACCESS_OBJECT_TYPES = new Set(['Session', 'User', 'Role']);
 
+/** Tags a parse or validation error with the code Apollo gives it on HTTP, so both transports report the same reason. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
 function isSubscription(args: ExecutionArgs): boolean {
   return args.document.definitions.some(
     (definition) =>
@@ -114,18 +126,18 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
         const requestId = randomUUID();
         if (!connection) return [new GraphQLError('Unauthorized', { extensions: { code: 'UNAUTHENTICATED' } })];
         connection.requestIds.set(id, requestId);
-        const fail = (error: unknown): readonly GraphQLError[] => {
-          const formatted = formatError({ message: error instanceof Error ? error.message : String(error) }, error, requestId, logger);
-          return [new GraphQLError(formatted.message, { extensions: formatted.extensions })];
-        };
+        // Returned errors go through onError, where the one formatter runs; keep the original for it.
+        const fail = (error: unknown): readonly GraphQLError[] => [
+          error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error }),
+        ];
         let document;
         try {
           document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
         } catch (error) {
-          return fail(error);
+          return fail(error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : error);
         }
         const errors = validate(options.schema, document, [...specifiedRules, ...limitRules()]);
-        if (errors.length > 0) return errors.map((error) => fail(error)[0]);
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         try {
           guardOperation(document, connection.viewer, { introspection: options.introspection });
         } catch (error) {
