@@ -25,6 +25,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** A session that still grants access: not ended, not expired, its account active. */
+function validSession() {
+  return { endedAt: null, expiresAt: { $gt: new Date() }, user: { active: true } } as const;
+}
+
 function toViewer(session: Session): Viewer {
   const user = session.user;
   return {
@@ -118,7 +123,7 @@ export class AuthService {
     const em = this.orm.em.fork();
     const session = await em.findOne(
       Session,
-      { tokenHash: hashSessionToken(token), endedAt: null, expiresAt: { $gt: new Date() }, user: { active: true } },
+      { tokenHash: hashSessionToken(token), ...validSession() },
       { populate: ['user', 'user.role'] },
     );
     if (!session) return null;
@@ -136,7 +141,7 @@ export class AuthService {
       .fork()
       .find(
         Session,
-        { id: { $in: sessionIds }, endedAt: null, expiresAt: { $gt: new Date() }, user: { active: true } },
+        { id: { $in: sessionIds }, ...validSession() },
         { populate: ['user', 'user.role'] },
       );
     return new Map(sessions.map((session) => [session.id, new Set(session.user.role.permissions)]));
