@@ -22,7 +22,21 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
+import { ClientResolver } from '../modules/clients/client.resolver.js';
+import { ClientService } from '../modules/clients/client.service.js';
+import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
+import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
+import { CalendarFeed } from '../modules/events/calendar-feed.js';
+import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
+import { ProductionEventReadModel } from '../modules/events/production-event.read-model.js';
+import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
+import { ProductionEventService } from '../modules/events/production-event.service.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
+import { PresenceResolver } from '../modules/presence/presence.resolver.js';
+import { PresenceService, PRESENCE_TTL_MS } from '../modules/presence/presence.service.js';
+import { SettingsResolver } from '../modules/settings/settings.resolver.js';
+import { VenueResolver } from '../modules/venues/venue.resolver.js';
+import { VenueService } from '../modules/venues/venue.service.js';
 import { JournalService } from '../modules/journal/journal.service.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
 import { SettingsService } from '../modules/settings/settings.service.js';
@@ -32,7 +46,7 @@ import { User } from '../modules/staff/user.entity.js';
 import { JournalBus } from '../realtime/journal-bus.js';
 import { startLiveServer } from '../realtime/ws-server.js';
 import { openDatabase } from './database.js';
-import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, serveWebApp } from './http-app.js';
+import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, requestScope, serveWebApp } from './http-app.js';
 
 export interface BootstrapOptions {
   /** 0 picks a free port. Default 4000. */
@@ -52,6 +66,10 @@ export interface BootstrapOptions {
   logger?: Logger;
   /** Folder of the built web app; default `web/dist` of this repository. */
   webDist?: string;
+  /** How long a presence entry lives without a heartbeat (default 30 s; tests shorten it). */
+  presenceTtlMs?: number;
+  /** Count SQL statements per request id (tests and benchmarks read them with `statementsOf`). */
+  countStatements?: boolean;
 }
 
 export interface RunningServer {
@@ -62,6 +80,12 @@ export interface RunningServer {
   bus: JournalBus;
   journal: JournalService;
   staff: StaffService;
+  events: ProductionEventService;
+  clients: ClientService;
+  crewRoles: CrewRoleService;
+  settings: SettingsService;
+  /** SQL statements run for one request id, when `countStatements` is on. */
+  statementsOf(requestId: string): number;
   /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
   stop(): Promise<void>;
 }
@@ -80,7 +104,15 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
   };
 
   try {
-    const orm = await connectOrm(database.url, logger);
+    const statementCounter = options.countStatements ? new Map<string, number>() : undefined;
+    const orm = await connectOrm(database.url, logger, {
+      onStatement: statementCounter
+        ? () => {
+            const requestId = requestScope.getStore()?.requestId;
+            if (requestId) statementCounter.set(requestId, (statementCounter.get(requestId) ?? 0) + 1);
+          }
+        : undefined,
+    });
     cleanup.push(() => orm.close());
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
@@ -88,9 +120,17 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const journal = new JournalService(orm);
     const staff = new StaffService(orm, journal);
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
-    const settings = new SettingsService(orm);
+    const settings = new SettingsService(orm, journal);
+    const clients = new ClientService(orm, journal, settings);
+    const venues = new VenueService(orm, journal);
+    const crewRoles = new CrewRoleService(orm, journal);
+    const readModel = new ProductionEventReadModel(orm, settings);
+    const events = new ProductionEventService(orm, journal, settings, clients, readModel);
+    const calendar = new CalendarFeed(readModel);
+    const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
 
     await seedBaseData(orm, journal);
+    await crewRoles.seedDefaults();
     const firstStart = !(await hasAnyAccount(orm));
     if (options.demo ?? (database.embedded && firstStart)) await seedDemoData(orm, staff, logger);
     else if (firstStart) logger.warn('No accounts yet: create the first administrator with `npm run cli -- create-admin --email you@example.com --name "Your Name"`');
@@ -98,18 +138,29 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const bus = new JournalBus(database.url, journal, logger);
     await bus.start();
     cleanup.push(() => bus.stop());
+    presence.start();
+    cleanup.push(async () => presence.stop());
 
     const resolverInstances = new Map<unknown, unknown>([
       [AppInfoResolver, new AppInfoResolver(settings)],
       [AuthResolver, new AuthResolver(auth, staff)],
+      [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
+      [ClientResolver, new ClientResolver(clients)],
+      [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
       [JournalResolver, new JournalResolver(journal)],
+      [PresenceResolver, new PresenceResolver(presence)],
+      [ProductionEventResolver, new ProductionEventResolver(events, readModel)],
+      [SettingsResolver, new SettingsResolver(settings)],
       [StaffResolver, new StaffResolver(staff)],
+      [VenueResolver, new VenueResolver(venues)],
     ]);
     const schema = await buildLoadoutSchema({ get: (someClass) => resolverInstances.get(someClass) });
 
-    const createContext = (base: Omit<RequestContext, 'loaders' | 'bus'>): RequestContext => ({
+    const createContext = (base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext => ({
       ...base,
       bus,
+      calendar,
+      presence,
       loaders: {
         user: new DataLoader(async (ids: readonly string[]) => {
           const users = await orm.em.fork().find(User, { id: { $in: [...ids] } }, { populate: ['role'] });
@@ -221,6 +272,11 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       bus,
       journal,
       staff,
+      events,
+      clients,
+      crewRoles,
+      settings,
+      statementsOf: (requestId) => statementCounter?.get(requestId) ?? 0,
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

@@ -4,7 +4,12 @@ import type { Logger } from '../common/logger.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
-export function ormOptions(databaseUrl: string, logger?: Logger): Options {
+export interface OrmHooks {
+  /** Called once per SQL statement (turns on MikroORM's query logging, so only for tests and benchmarks). */
+  onStatement?: () => void;
+}
+
+export function ormOptions(databaseUrl: string, logger?: Logger, hooks: OrmHooks = {}): Options {
   return {
     clientUrl: databaseUrl,
     entities,
@@ -15,18 +20,27 @@ export function ormOptions(databaseUrl: string, logger?: Logger): Options {
     allowGlobalContext: false,
     pool: { min: 0, max: 10, acquireTimeoutMillis: 5000 },
     driverOptions: { connection: { connectionTimeoutMillis: 5000, statement_timeout: 30000 } },
-    debug: false,
-    logger: (message) => logger?.debug(message),
+    debug: hooks.onStatement ? ['query'] : false,
+    logger: (message) => (hooks.onStatement ? hooks.onStatement() : logger?.debug(message)),
   };
 }
 
 /** Connects to PostgreSQL; throws if the database cannot be reached. */
-export async function connectOrm(databaseUrl: string, logger?: Logger): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl, logger));
+export async function connectOrm(databaseUrl: string, logger?: Logger, hooks?: OrmHooks): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl, logger, hooks));
 }
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((migration) => migration.name);
+}
+
+/**
+ * A PostgreSQL array literal for one bound parameter (`= any(?::uuid[])`). Knex would expand a JS
+ * array into a comma list instead. Only for values without quotes, braces or commas (ids, enum names).
+ */
+export function pgArray(values: readonly string[]): string {
+  for (const value of values) if (!/^[\w-]+$/.test(value)) throw new Error(`pgArray takes ids and names only, got ${JSON.stringify(value)}`);
+  return `{${values.join(',')}}`;
 }

@@ -1,4 +1,6 @@
 import type DataLoader from 'dataloader';
+import type { CalendarFeed } from '../modules/events/calendar-feed.js';
+import type { PresenceService } from '../modules/presence/presence.service.js';
 import type { User } from '../modules/staff/user.entity.js';
 import type { JournalBus } from '../realtime/journal-bus.js';
 
@@ -29,4 +31,7 @@ export interface RequestContext {
   loaders: { user: DataLoader<string, User | null> };
   /** The live change feed, for subscription resolvers. */
   bus: JournalBus;
+  /** Turns journal entries into calendar changes and notifications, reading each event once per entry. */
+  calendar: CalendarFeed;
+  presence: PresenceService;
 }

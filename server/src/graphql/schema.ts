@@ -2,9 +2,16 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { ClientResolver } from '../modules/clients/client.resolver.js';
+import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
+import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
+import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
+import { PresenceResolver } from '../modules/presence/presence.resolver.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
+import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
+import { VenueResolver } from '../modules/venues/venue.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -21,7 +28,19 @@ const noTopicPubSub = {
   },
 };
 
-export const resolvers = [AppInfoResolver, AuthResolver, JournalResolver, StaffResolver] as const;
+export const resolvers = [
+  AppInfoResolver,
+  AuthResolver,
+  CalendarLiveResolver,
+  ClientResolver,
+  CrewRoleResolver,
+  JournalResolver,
+  PresenceResolver,
+  ProductionEventResolver,
+  SettingsResolver,
+  StaffResolver,
+  VenueResolver,
+] as const;
 
 /** Builds the executable schema; `container` supplies resolver instances with their services. */
 export async function buildLoadoutSchema(container?: ContainerType): Promise<GraphQLSchema> {

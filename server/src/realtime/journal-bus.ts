@@ -5,6 +5,10 @@ import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
 import type { JournalService } from '../modules/journal/journal.service.js';
 
 export const BUS_CHANNEL = 'loadout';
+/** Presence is ephemeral and not journaled; its changes travel on a channel of their own. */
+export const PRESENCE_CHANNEL = 'loadout_presence';
+/** Emitted to presence listeners after a reconnect: every scope may have changed. */
+export const ALL_SCOPES = '*';
 export const BUS_APPLICATION_NAME = 'loadout-bus';
 
 /**
@@ -82,15 +86,25 @@ export class JournalBus {
     }
   }
 
+  /** Calls `listener` with the scope of every presence change (`*` after a reconnect). Returns the unsubscribe function. */
+  onPresence(listener: (scope: string) => void): () => void {
+    this.emitter.on('presence', listener);
+    return () => this.emitter.off('presence', listener);
+  }
+
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: BUS_APPLICATION_NAME, connectionTimeoutMillis: 5000 });
-    client.on('notification', () => this.scheduleDrain());
+    client.on('notification', (message) => {
+      if (message.channel === PRESENCE_CHANNEL) this.emitter.emit('presence', message.payload ?? ALL_SCOPES);
+      else this.scheduleDrain();
+    });
     client.on('error', (error) => this.onDisconnect(client, error));
     client.on('end', () => this.onDisconnect(client));
     await client.connect();
-    await client.query(`LISTEN ${BUS_CHANNEL}`);
+    await client.query(`LISTEN ${BUS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
     this.client = client;
     this.reconnectDelay = 100;
+    this.emitter.emit('presence', ALL_SCOPES);
     // Whatever committed while we were not listening.
     this.scheduleDrain();
   }

@@ -38,7 +38,7 @@ export interface LiveServerOptions {
   logger: Logger;
   introspection: boolean;
   isOriginAllowed(origin: string | undefined, host: string | undefined): boolean;
-  createContext(base: Omit<RequestContext, 'loaders' | 'bus'>): RequestContext;
+  createContext(base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext;
 }
 
 /** Journal object types whose changes can end sessions or change permissions. */

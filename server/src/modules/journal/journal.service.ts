@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../../common/errors.js';
+import type { FieldHistory } from '../../common/field-merge.js';
 import type { FieldChange, JournalEntry, JournalFilter, JournalPage, PageInput } from './journal-entry.types.js';
 
 /** What a service records about one change. */
@@ -96,6 +97,38 @@ export class JournalService {
       await this.append(em, journal);
       return result;
     });
+  }
+
+  /**
+   * For the field-level merge: every field of an object changed by rows whose `context.version` is
+   * newer than `version`, with the value it had at `version` and who changed it.
+   */
+  async fieldHistorySince(em: EntityManager, objectType: string, objectId: string, version: number): Promise<Map<string, FieldHistory>> {
+    const rows = await em.execute<Array<{ changes: FieldChange[]; actor_label: string | null }>>(
+      `select changes, actor_label from journal
+        where object_type = ? and object_id = ? and (context ->> 'version')::int > ?
+        order by seq`,
+      [objectType, objectId, version],
+    );
+    const history = new Map<string, FieldHistory>();
+    for (const row of rows) {
+      for (const change of row.changes) {
+        const known = history.get(change.field);
+        if (!known) history.set(change.field, { valueAtVersion: change.oldValue, changedBy: row.actor_label ? [row.actor_label] : [] });
+        else if (row.actor_label && !known.changedBy.includes(row.actor_label)) known.changedBy.push(row.actor_label);
+      }
+    }
+    return history;
+  }
+
+  /** Rows that notify a person (their `context.notify` names them) after `seq`, oldest first. */
+  async notificationsFor(personId: string, seq: number, limit: number): Promise<JournalEntry[]> {
+    if (!Number.isSafeInteger(seq) || seq < 0) throw new BadUserInputError([{ field: 'seq', message: 'must be 0 or more' }]);
+    const rows = await this.orm.em.fork().execute<JournalRow[]>(
+      `select ${COLUMNS} from journal where context -> 'notify' @> ?::jsonb and seq > ? order by seq limit ?`,
+      [JSON.stringify([personId]), seq, limit],
+    );
+    return rows.map(toEntry);
   }
 
   async maxSeq(): Promise<number> {

@@ -1,0 +1,103 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { CalendarDate } from '../../common/calendar-dates.js';
+import { requirePermissions } from '../../graphql/auth-checker.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { CalendarDateScalar, SafeIntScalar } from '../../graphql/scalars.js';
+import type { JournalService } from '../journal/journal.service.js';
+import { CalendarFeed } from './calendar-feed.js';
+import { checkWindow } from './production-event.read-model.js';
+import { CalendarChange, CrewConflict, CrewNotification } from './production-event.types.js';
+
+const NOTIFICATIONS_LIMIT = 100;
+
+/** Managers are the people who may put others on events. */
+function isManager(ctx: RequestContext): boolean {
+  return Boolean(ctx.viewer?.permissions.has('crew:assign') || ctx.viewer?.permissions.has('event:update-any'));
+}
+
+@Resolver()
+export class CalendarLiveResolver {
+  constructor(
+    private readonly journal: JournalService,
+    private readonly feed: CalendarFeed,
+  ) {}
+
+  @Authorized()
+  @Query(() => [CrewNotification], {
+    description: 'Your notifications after a sequence number (newest last, at most 100): how a reconnecting person catches up.',
+  })
+  async myNotificationsSince(
+    @Arg('seq', () => SafeIntScalar, { defaultValue: 0, description: 'The last sequence number you have seen.' }) seq: number,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'At most this many, 1–100.' }) limit: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CrewNotification[]> {
+    const entries = await this.journal.notificationsFor(ctx.viewer!.id, seq, Math.max(1, Math.min(limit, NOTIFICATIONS_LIMIT)));
+    const notifications = await Promise.all(entries.map((entry) => this.feed.notificationFor(entry, ctx.viewer!.id)));
+    return notifications.filter((n): n is CrewNotification => n !== null);
+  }
+
+  @Subscription(() => CalendarChange, {
+    description: 'Every committed change of an event whose reserved days touch the period (and of events whose problems it changed). Needs event:read.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as RequestContext;
+      requirePermissions(ctx.viewer, ['event:read']);
+      checkWindow(args.from as CalendarDate, args.to as CalendarDate);
+      return calendarChanges(ctx, args.from as CalendarDate, args.to as CalendarDate);
+    },
+  })
+  calendarChanged(
+    @Root() change: CalendarChange,
+    @Arg('from', () => CalendarDateScalar, { description: 'First day the calendar shows.' }) _from: CalendarDate,
+    @Arg('to', () => CalendarDateScalar, { description: 'Last day the calendar shows.' }) _to: CalendarDate,
+  ): CalendarChange {
+    return change;
+  }
+
+  @Subscription(() => CrewConflict, {
+    description: 'Double bookings as they are created: managers (crew:assign) get all, everyone else only their own.',
+    subscribe: ({ context }) => {
+      const ctx = context as RequestContext;
+      requirePermissions(ctx.viewer, ['event:read']);
+      return conflicts(ctx);
+    },
+  })
+  conflictRaised(@Root() conflict: CrewConflict): CrewConflict {
+    return conflict;
+  }
+
+  @Subscription(() => CrewNotification, {
+    description: 'Changes that concern you: added to, removed from or moved with an event, a new crew role, a double booking.',
+    subscribe: ({ context }) => {
+      const ctx = context as RequestContext;
+      requirePermissions(ctx.viewer, []);
+      return notifications(ctx);
+    },
+  })
+  myNotifications(@Root() notification: CrewNotification): CrewNotification {
+    return notification;
+  }
+}
+
+async function* calendarChanges(ctx: RequestContext, from: CalendarDate, to: CalendarDate): AsyncGenerator<CalendarChange> {
+  for await (const entry of ctx.bus.entries()) {
+    // Permissions are re-read when roles change; a viewer who lost event:read stops receiving.
+    if (!ctx.viewer?.permissions.has('event:read')) continue;
+    for (const change of await ctx.calendar.changesFor(entry, from, to)) yield change;
+  }
+}
+
+async function* conflicts(ctx: RequestContext): AsyncGenerator<CrewConflict> {
+  for await (const entry of ctx.bus.entries()) {
+    const conflict = CalendarFeed.conflictOf(entry);
+    if (!conflict || !ctx.viewer?.permissions.has('event:read')) continue;
+    if (isManager(ctx) || conflict.person.id === ctx.viewer.id) yield conflict;
+  }
+}
+
+async function* notifications(ctx: RequestContext): AsyncGenerator<CrewNotification> {
+  for await (const entry of ctx.bus.entries()) {
+    if (!ctx.viewer) continue;
+    const notification = await ctx.calendar.notificationFor(entry, ctx.viewer.id);
+    if (notification) yield notification;
+  }
+}
