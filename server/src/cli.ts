@@ -7,14 +7,10 @@ import { DomainError } from './common/errors.js';
 import { ConfigError, parseConfig } from './config/config.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
 import { connectOrm, migrate } from './database/orm.js';
-import { seedBaseData, seedDemoData } from './modules/demo/demo-data.js';
-import { JournalService } from './modules/journal/journal.service.js';
-import { StaffService } from './modules/staff/staff.service.js';
-
-type Services = { journal: JournalService; staff: StaffService; orm: Awaited<ReturnType<typeof connectOrm>> };
+import { createServices, seedInstallation, type Services } from './app/services.js';
 
 /** Opens the configured database (embedded when DATABASE_URL is unset), migrates it and runs `work`. */
-async function withDatabase(work: (services: Services) => Promise<void>): Promise<void> {
+async function withDatabase(work: (services: Services & { orm: Awaited<ReturnType<typeof connectOrm>>; logger: ReturnType<typeof createLogger> }) => Promise<void>): Promise<void> {
   const config = parseConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
@@ -22,9 +18,9 @@ async function withDatabase(work: (services: Services) => Promise<void>): Promis
     const orm = await connectOrm(database.url, logger);
     try {
       await migrate(orm);
-      const journal = new JournalService(orm);
-      await seedBaseData(orm, journal);
-      await work({ orm, journal, staff: new StaffService(orm, journal) });
+      const services = createServices(orm);
+      await seedInstallation(orm, services, false, logger);
+      await work({ ...services, orm, logger });
     } finally {
       await orm.close();
     }
@@ -56,8 +52,8 @@ program
   .command('seed')
   .description('Create the demo accounts and data (password "loadout-demo"). Never run this on a production database.')
   .action(() =>
-    withDatabase(async ({ orm, staff }) => {
-      await seedDemoData(orm, staff, createLogger('info'));
+    withDatabase(async ({ orm, logger: _logger, ...services }) => {
+      await seedInstallation(orm, services, true, createLogger('info'));
     }),
   );
 

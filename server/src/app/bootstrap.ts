@@ -21,31 +21,23 @@ import { buildLoadoutSchema } from '../graphql/schema.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
-import { hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
+import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
-import { ClientService } from '../modules/clients/client.service.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
-import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
-import { CalendarFeed } from '../modules/events/calendar-feed.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
-import { ProductionEventReadModel } from '../modules/events/production-event.read-model.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
-import { ProductionEventService } from '../modules/events/production-event.service.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
 import { PresenceResolver } from '../modules/presence/presence.resolver.js';
 import { PresenceService, PRESENCE_TTL_MS } from '../modules/presence/presence.service.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { VenueResolver } from '../modules/venues/venue.resolver.js';
-import { VenueService } from '../modules/venues/venue.service.js';
-import { JournalService } from '../modules/journal/journal.service.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
-import { SettingsService } from '../modules/settings/settings.service.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
-import { StaffService } from '../modules/staff/staff.service.js';
 import { User } from '../modules/staff/user.entity.js';
 import { JournalBus } from '../realtime/journal-bus.js';
 import { startLiveServer } from '../realtime/ws-server.js';
 import { openDatabase } from './database.js';
+import { createServices, seedInstallation, type Services } from './services.js';
 import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, requestScope, serveWebApp } from './http-app.js';
 
 export interface BootstrapOptions {
@@ -58,8 +50,11 @@ export interface BootstrapOptions {
   /** The address people open; default http://localhost:<port>. */
   publicUrl?: string;
   allowedOrigins?: string[];
-  /** Create the demo accounts. Default: on the first start of the embedded database. */
-  demo?: boolean;
+  /**
+   * Demo data: true = accounts and about three months of events; 'accounts' = the accounts only
+   * (what tests want). Default: everything on the first start of the embedded database.
+   */
+  demo?: boolean | 'accounts';
   introspection?: boolean;
   sessionTtlDays?: number;
   trustProxy?: boolean;
@@ -78,12 +73,12 @@ export interface RunningServer {
   databaseUrl: string;
   orm: MikroORM;
   bus: JournalBus;
-  journal: JournalService;
-  staff: StaffService;
-  events: ProductionEventService;
-  clients: ClientService;
-  crewRoles: CrewRoleService;
-  settings: SettingsService;
+  journal: Services['journal'];
+  staff: Services['staff'];
+  events: Services['events'];
+  clients: Services['clients'];
+  crewRoles: Services['crewRoles'];
+  settings: Services['settings'];
   /** SQL statements run for one request id, when `countStatements` is on. */
   statementsOf(requestId: string): number;
   /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
@@ -117,23 +112,16 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
-    const journal = new JournalService(orm);
-    const staff = new StaffService(orm, journal);
+    const services = createServices(orm);
+    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
-    const settings = new SettingsService(orm, journal);
-    const clients = new ClientService(orm, journal, settings);
-    const venues = new VenueService(orm, journal);
-    const crewRoles = new CrewRoleService(orm, journal);
-    const readModel = new ProductionEventReadModel(orm, settings);
-    const events = new ProductionEventService(orm, journal, settings, clients, readModel);
-    const calendar = new CalendarFeed(readModel);
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
 
-    await seedBaseData(orm, journal);
-    await crewRoles.seedDefaults();
     const firstStart = !(await hasAnyAccount(orm));
-    if (options.demo ?? (database.embedded && firstStart)) await seedDemoData(orm, staff, logger);
-    else if (firstStart) logger.warn('No accounts yet: create the first administrator with `npm run cli -- create-admin --email you@example.com --name "Your Name"`');
+    await seedInstallation(orm, services, options.demo ?? (database.embedded && firstStart), logger);
+    if (firstStart && !(await hasAnyAccount(orm))) {
+      logger.warn('No accounts yet: create the first administrator with `npm run cli -- create-admin --email you@example.com --name "Your Name"`');
+    }
 
     const bus = new JournalBus(database.url, journal, logger);
     await bus.start();

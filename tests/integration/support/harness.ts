@@ -42,7 +42,7 @@ export interface TestServer {
 /** A real Loadout server on a free port over its own database, with the demo accounts. */
 export async function startTestServer(options: Partial<BootstrapOptions> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const base: BootstrapOptions = { port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, logger: createLogger('silent') };
+  const base: BootstrapOptions = { port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: 'accounts', logger: createLogger('silent') };
   const server = await bootstrap({ ...base, ...options });
   const others: RunningServer[] = [];
   return {

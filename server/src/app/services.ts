@@ -1,0 +1,43 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../common/logger.js';
+import { ClientService } from '../modules/clients/client.service.js';
+import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
+import { DEMO_PASSWORD, hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
+import { seedDemoEvents } from '../modules/demo/demo-events.js';
+import { CalendarFeed } from '../modules/events/calendar-feed.js';
+import { ProductionEventReadModel } from '../modules/events/production-event.read-model.js';
+import { ProductionEventService } from '../modules/events/production-event.service.js';
+import { JournalService } from '../modules/journal/journal.service.js';
+import { SettingsService } from '../modules/settings/settings.service.js';
+import { StaffService } from '../modules/staff/staff.service.js';
+import { VenueService } from '../modules/venues/venue.service.js';
+
+/** The services of one process, wired once for the server and the CLI alike. */
+export function createServices(orm: MikroORM) {
+  const journal = new JournalService(orm);
+  const staff = new StaffService(orm, journal);
+  const settings = new SettingsService(orm, journal);
+  const clients = new ClientService(orm, journal, settings);
+  const venues = new VenueService(orm, journal);
+  const crewRoles = new CrewRoleService(orm, journal);
+  const readModel = new ProductionEventReadModel(orm, settings);
+  const events = new ProductionEventService(orm, journal, settings, clients, readModel);
+  const calendar = new CalendarFeed(readModel);
+  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/**
+ * What every installation needs (roles, settings, crew roles), plus demo data when asked:
+ * true = accounts and about three months of events, 'accounts' = accounts only.
+ * Returns whether the database had no account before.
+ */
+export async function seedInstallation(orm: MikroORM, services: Services, demo: boolean | 'accounts' | undefined, logger: Logger): Promise<{ firstStart: boolean }> {
+  await seedBaseData(orm, services.journal);
+  await services.crewRoles.seedDefaults();
+  const firstStart = !(await hasAnyAccount(orm));
+  if (demo) await seedDemoData(orm, services.staff, logger);
+  if (demo === true) await seedDemoEvents(orm, services, logger, DEMO_PASSWORD);
+  return { firstStart };
+}
