@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     globalSetup: ['support/global-setup.ts'],
     environment: 'node',
+    // The server runs in UTC; the company zone (a setting) decides days — tests set it to other zones.
+    env: { TZ: 'UTC' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The server is loaded from its build output by Node itself: decorator metadata and one graphql instance.

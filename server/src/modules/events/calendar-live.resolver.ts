@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import { requirePermissions } from '../../graphql/auth-checker.js';
 import type { RequestContext } from '../../graphql/context.js';
@@ -9,6 +9,19 @@ import { checkWindow } from './production-event.read-model.js';
 import { CalendarChange, CrewConflict, CrewNotification } from './production-event.types.js';
 
 const NOTIFICATIONS_LIMIT = 100;
+const CATCH_UP_ROWS = 500;
+
+@ObjectType({ description: 'What a calendar missed while disconnected.' })
+export class CalendarCatchUp {
+  @Field(() => [CalendarChange], { description: 'Changes touching the period, oldest first.' })
+  changes!: CalendarChange[];
+
+  @Field(() => SafeIntScalar, { description: 'The last sequence number read; ask again from here when not complete.' })
+  lastSeq!: number;
+
+  @Field(() => Boolean, { description: 'False when more changes follow (ask again from lastSeq, or reload the period).' })
+  complete!: boolean;
+}
 
 /** Managers are the people who may put others on events. */
 function isManager(ctx: RequestContext): boolean {
@@ -34,6 +47,21 @@ export class CalendarLiveResolver {
     const entries = await this.journal.notificationsFor(ctx.viewer!.id, seq, Math.max(1, Math.min(limit, NOTIFICATIONS_LIMIT)));
     const notifications = await Promise.all(entries.map((entry) => this.feed.notificationFor(entry, ctx.viewer!.id)));
     return notifications.filter((n): n is CrewNotification => n !== null);
+  }
+
+  @Authorized('event:read')
+  @Query(() => CalendarCatchUp, {
+    description: 'Calendar changes committed after a sequence number: how a calendar catches up after a reconnect (no journal:read needed).',
+  })
+  async calendarChangesSince(
+    @Arg('seq', () => SafeIntScalar, { description: 'The last sequence number the calendar has seen.' }) seq: number,
+    @Arg('from', () => CalendarDateScalar, { description: 'First day the calendar shows.' }) from: CalendarDate,
+    @Arg('to', () => CalendarDateScalar, { description: 'Last day the calendar shows.' }) to: CalendarDate,
+  ): Promise<CalendarCatchUp> {
+    checkWindow(from, to);
+    const entries = await this.journal.since(seq, CATCH_UP_ROWS);
+    const changes = (await Promise.all(entries.map((entry) => this.feed.changesFor(entry, from, to)))).flat();
+    return { changes, lastSeq: entries.at(-1)?.seq ?? seq, complete: entries.length < CATCH_UP_ROWS };
   }
 
   @Subscription(() => CalendarChange, {
