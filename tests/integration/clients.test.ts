@@ -173,6 +173,13 @@ describe('creating clients', () => {
     expect((await listClients({ search: 'No Phone Co' })).total).toBe(0);
   });
 
+  it('refuses a blank name with BAD_USER_INPUT naming the field name, and creates nothing', async () => {
+    const national = freshNational();
+    const errors = await refused(manager, CREATE_CLIENT, { input: { name: '   ', kind: 'COMPANY', phone: spaced(national) } });
+    expectFieldProblem(errors, 'name');
+    expect((await listClients({ search: e164(national) })).total).toBe(0);
+  });
+
   it('refuses a duplicate phone written in another format, naming the existing client', async () => {
     const national = freshNational();
     const first = await createClient({ name: 'Original Owner LLC', phone: spaced(national) });
@@ -567,6 +574,27 @@ describe('crew roles', () => {
     expect(names).not.toContain('Manager Made Role');
   });
 
+  it('null for position or retired is ignored or refused as BAD_USER_INPUT, never an internal error', async () => {
+    const role = (await ok(admin, CREATE_ROLE, { input: { name: 'Null Probe Role', position: 95 } })).createCrewRole;
+    for (const input of [{ position: null }, { retired: null }]) {
+      const response = await gql(t.url, admin, UPDATE_ROLE, { id: role.id, input });
+      if (response.body?.errors) expectCode(response.body.errors, 'BAD_USER_INPUT');
+      else expect(response.body?.data?.updateCrewRole).toMatchObject({ position: 95, retired: false });
+    }
+    const all = (await ok(admin, CREW_ROLES, { includeRetired: true })).crewRoles;
+    expect(all.find((r: { id: string }) => r.id === role.id)).toMatchObject({ position: 95, retired: false });
+
+    const created = await gql(t.url, admin, CREATE_ROLE, { input: { name: 'Null Position Role', position: null } });
+    const listed = (await ok(admin, CREW_ROLES, { includeRetired: true })).crewRoles.find((r: { name: string }) => r.name === 'Null Position Role');
+    if (created.body?.errors) {
+      expectCode(created.body.errors, 'BAD_USER_INPUT');
+      expect(listed).toBeUndefined();
+    } else {
+      expect(created.body?.data?.createCrewRole.position).toEqual(expect.any(Number));
+      expect(listed).toBeDefined();
+    }
+  });
+
   it('a retired role is listed only with includeRetired and refused by assignCrew (field crewRoleId)', async () => {
     const role = (await ok(admin, CREATE_ROLE, { input: { name: 'Laser Operator', position: 90 } })).createCrewRole;
     const event = await createEvent({ title: 'Laser show', startDate: addDays(today(), 50), endDate: addDays(today(), 50) });
@@ -663,6 +691,18 @@ describe('company settings', () => {
       expect(await current()).toEqual(original);
       expect((await ok(admin, SETTINGS_JOURNAL)).journal.total).toBe(before);
       expect((await ok(undefined, '{ appInfo { timeZone } }')).appInfo.timeZone).toBe(original.timeZone);
+    } finally {
+      await restore(original);
+    }
+  });
+
+  it('null for the company name is ignored or refused as BAD_USER_INPUT (field name), never an internal error', async () => {
+    const original = await current();
+    try {
+      const response = await gql(t.url, admin, UPDATE_SETTINGS, { input: { name: null } });
+      if (response.body?.errors) expectFieldProblem(response.body.errors, 'name');
+      else expect(response.body?.data?.updateCompanySettings.name).toBe(original.name);
+      expect((await current()).name).toBe(original.name);
     } finally {
       await restore(original);
     }

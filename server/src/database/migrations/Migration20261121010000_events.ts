@@ -115,12 +115,14 @@ export class Migration20261121010000_events extends Migration {
       -- Who has a calendar or an event open. Ephemeral: not journaled, not backed up, not WAL-logged.
       create unlogged table presence (
         session_id uuid not null,
+        -- One browser tab (or one subscription when the client names none): two tabs of one session are two rows.
+        tab_id text not null default '',
         scope text not null,
         user_id uuid not null,
         editing boolean not null default false,
         since timestamptz not null default now(),
         expires_at timestamptz not null,
-        primary key (session_id, scope)
+        primary key (session_id, tab_id, scope)
       );
       create index presence_scope_idx on presence (scope);
       create index presence_expires_idx on presence (expires_at);

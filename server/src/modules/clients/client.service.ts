@@ -73,6 +73,7 @@ export class ClientService {
   }
 
   async create(viewer: Viewer, input: CreateClientInput): Promise<Client> {
+    if (!input.name.trim()) throw new BadUserInputError([{ field: 'name', message: 'is required' }]);
     const phone = await this.normalisedPhone(input.phone);
     return this.refuseDuplicatePhone(phone, () =>
       this.journal.record(async (em) => {
@@ -110,6 +111,9 @@ export class ClientService {
       };
       if (wanted.name === '') throw new BadUserInputError([{ field: 'name', message: 'is required' }]);
       let apply = wanted;
+      if (expectedVersion > client.version || expectedVersion < 1) {
+        throw new BadUserInputError([{ field: 'expectedVersion', message: `must be a version this client had (it is at ${client.version})` }]);
+      }
       if (client.version !== expectedVersion) {
         const history = await this.journal.fieldHistorySince(em, 'Client', client.id, expectedVersion);
         const merge = mergeStaleWrite(before, wanted, history);

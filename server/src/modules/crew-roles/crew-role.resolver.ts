@@ -36,7 +36,7 @@ export class CrewRoleResolver {
   @Authorized('settings:manage')
   @Mutation(() => CrewRole, { description: 'Add a crew role to the catalogue.' })
   createCrewRole(@Arg('input', () => CrewRoleInput, { description: 'The role; name required.' }) input: CrewRoleInput, @Ctx() ctx: RequestContext): Promise<CrewRole> {
-    return this.catalogue.save(ctx.viewer!, null, { ...input, retired: input.retired ?? false });
+    return this.catalogue.save(ctx.viewer!, null, { ...input, position: input.position ?? 0, retired: input.retired ?? false });
   }
 
   @Authorized('settings:manage')

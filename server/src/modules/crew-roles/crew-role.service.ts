@@ -12,10 +12,11 @@ function snapshot(role: CrewRole) {
   return { name: role.name, position: role.position, retired: role.retired };
 }
 
+/** Omitted or null fields stay as they are. */
 export interface CrewRoleChange {
-  name?: string;
-  position?: number;
-  retired?: boolean;
+  name?: string | null;
+  position?: number | null;
+  retired?: boolean | null;
 }
 
 /** The catalogue of positions people take on events; roles in use are retired, never deleted. */
@@ -51,15 +52,15 @@ export class CrewRoleService {
   async save(viewer: Viewer, id: string | null, change: CrewRoleChange): Promise<CrewRole> {
     if (id !== null && !isUUID(id)) throw new BadUserInputError([{ field: 'id', message: 'is not a crew role id' }]);
     const name = change.name?.trim();
-    if ((id === null || change.name !== undefined) && !name) throw new BadUserInputError([{ field: 'name', message: 'is required' }]);
+    if ((id === null || (change.name !== undefined && change.name !== null)) && !name) throw new BadUserInputError([{ field: 'name', message: 'is required' }]);
     try {
       return await this.journal.record(async (em) => {
         const role = id ? await em.findOne(CrewRole, id) : em.create(CrewRole, { name: name! });
         if (!role) throw new NotFoundError('Crew role', id!);
         const before = id ? snapshot(role) : ({} as ReturnType<typeof snapshot>);
         if (name) role.name = name;
-        if (change.position !== undefined) role.position = change.position;
-        if (change.retired !== undefined) role.retired = change.retired;
+        if (change.position !== undefined && change.position !== null) role.position = change.position;
+        if (change.retired !== undefined && change.retired !== null) role.retired = change.retired;
         const changes = diffFields(before, snapshot(role), FIELDS);
         if (changes.length === 0) return { result: role, journal: [] };
         if (id) role.version += 1;

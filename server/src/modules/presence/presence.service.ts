@@ -9,6 +9,12 @@ import type { PresenceSnapshot } from './presence.types.js';
 /** Silent tabs disappear after this long without a heartbeat. */
 export const PRESENCE_TTL_MS = 30_000;
 
+const TAB_ID = /^[\w-]{1,64}$/;
+
+export function checkTabId(tabId: string): void {
+  if (tabId !== '' && !TAB_ID.test(tabId)) throw new BadUserInputError([{ field: 'tabId', message: 'must be 1–64 letters, digits, "-" or "_"' }]);
+}
+
 export function checkScope(scope: string): void {
   const [kind, id] = scope.split(':', 2);
   const valid = (scope === 'calendar' || scope === 'crew-schedule') || (kind === 'event' && id !== undefined && isUUID(id));
@@ -16,8 +22,8 @@ export function checkScope(scope: string): void {
 }
 
 /**
- * Who has what open, shared by every instance through an unlogged table. Rows are keyed by session
- * and scope; a heartbeat (`report`) extends them, a closed subscription removes them at once, and a
+ * Who has what open, shared by every instance through an unlogged table. Rows are keyed by session,
+ * tab and scope; a heartbeat (`report`) extends them, a closed subscription removes them at once, and a
  * sweep removes those whose heartbeats stopped. Every change is announced with NOTIFY.
  */
 export class PresenceService {
@@ -40,26 +46,32 @@ export class PresenceService {
   }
 
   /** A heartbeat: "I am here (and editing or not)". Announces only real changes. */
-  async report(viewer: Viewer, scope: string, editing: boolean): Promise<void> {
+  async report(viewer: Viewer, scope: string, editing: boolean, tabId = ''): Promise<void> {
     checkScope(scope);
+    checkTabId(tabId);
     const em = this.orm.em.fork();
     await em.execute(
-      `with previous as (select editing from presence where session_id = ? and scope = ?),
+      `with previous as (select editing from presence where session_id = ? and tab_id = ? and scope = ?),
             upserted as (
-              insert into presence (session_id, scope, user_id, editing, expires_at)
-              values (?, ?, ?, ?, now() + make_interval(secs => ?))
-              on conflict (session_id, scope) do update set editing = excluded.editing, expires_at = excluded.expires_at
+              insert into presence (session_id, tab_id, scope, user_id, editing, expires_at)
+              values (?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+              on conflict (session_id, tab_id, scope) do update set editing = excluded.editing, expires_at = excluded.expires_at
               returning editing
             )
        select pg_notify(?, ?) from upserted where not exists (select 1 from previous where previous.editing = upserted.editing)`,
-      [viewer.sessionId, scope, viewer.sessionId, scope, viewer.id, editing, this.ttlMs / 1000, PRESENCE_CHANNEL, scope],
+      [viewer.sessionId, tabId, scope, viewer.sessionId, tabId, scope, viewer.id, editing, this.ttlMs / 1000, PRESENCE_CHANNEL, scope],
     );
   }
 
-  async leave(sessionId: string, scope: string): Promise<void> {
+  async leave(sessionId: string, tabId: string, scope: string): Promise<void> {
     await this.orm.em
       .fork()
-      .execute(`with gone as (delete from presence where session_id = ? and scope = ? returning scope) select pg_notify(?, scope) from gone`, [sessionId, scope, PRESENCE_CHANNEL]);
+      .execute(`with gone as (delete from presence where session_id = ? and tab_id = ? and scope = ? returning scope) select pg_notify(?, scope) from gone`, [
+        sessionId,
+        tabId,
+        scope,
+        PRESENCE_CHANNEL,
+      ]);
   }
 
   async snapshot(scope: string): Promise<PresenceSnapshot> {

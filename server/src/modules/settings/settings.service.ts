@@ -25,9 +25,9 @@ export class SettingsService {
 
   async update(viewer: Viewer, input: UpdateCompanySettingsInput): Promise<CompanySettings> {
     const problems = [];
-    if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) problems.push({ field: 'timeZone', message: 'is not an IANA time zone such as "Europe/Moscow"' });
-    if (input.phoneRegion !== undefined && !getCountries().includes(input.phoneRegion as never)) problems.push({ field: 'phoneRegion', message: 'is not a country code' });
-    if (input.name !== undefined && !input.name.trim()) problems.push({ field: 'name', message: 'is required' });
+    if (input.timeZone !== undefined && input.timeZone !== null && !isTimeZone(input.timeZone)) problems.push({ field: 'timeZone', message: 'is not an IANA time zone such as "Europe/Moscow"' });
+    if (input.phoneRegion !== undefined && input.phoneRegion !== null && !getCountries().includes(input.phoneRegion as never)) problems.push({ field: 'phoneRegion', message: 'is not a country code' });
+    if (typeof input.name === 'string' && !input.name.trim()) problems.push({ field: 'name', message: 'is required' });
     if (problems.length > 0) throw new BadUserInputError(problems);
     return this.journal!.record(async (em) => {
       const settings = await em.findOneOrFail(CompanySettings, 1);
