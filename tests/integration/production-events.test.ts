@@ -45,6 +45,9 @@ import {
   type ProductionEvent,
 } from './support/events.js';
 
+// The server runs in this process: pin it to UTC, so that only the company time zone can decide days.
+process.env.TZ = 'UTC';
+
 /*
  * Events, crew and conflicts over HTTP (issue 3). Every test uses its own month(s) of 2030 so that
  * tests do not see each other's events; events are created with no responsible manager unless the
@@ -284,6 +287,30 @@ describe('busy that day', () => {
     expect(crewConflictsOf(await getEvent(manager.session, elsewhere.event.id))).toMatchObject([{ otherEvent: { id: copy.event.id } }]);
   });
 
+  it('a move reports the conflicts of everyone on the event', async () => {
+    const first = await unmanaged({ title: 'Two busy people A', startDate: '2030-05-01', endDate: '2030-05-01' });
+    await assignCrew(manager.session, { eventId: first.event.id, userId: engineer.id, crewRoleId: sound });
+    const second = await unmanaged({ title: 'Two busy people B', startDate: '2030-05-02', endDate: '2030-05-02', seniorEngineerId: engineer2.id });
+    const moving = await unmanaged({ title: 'Two busy people moving', startDate: '2030-05-05', endDate: '2030-05-05', seniorEngineerId: engineer.id });
+    const crewed = await assignCrew(manager.session, { eventId: moving.event.id, userId: engineer2.id, crewRoleId: lighting });
+    expect(crewed.conflicts).toEqual([]);
+
+    const moved = await moveEvent(manager.session, moving.event.id, crewed.event.version, '2030-05-01', '2030-05-02');
+    const byPerson = Object.fromEntries(moved.conflicts.map((c) => [c.person.id, c]));
+    expect(moved.conflicts).toHaveLength(2);
+    expect(byPerson[engineer.id]).toMatchObject({ otherEvent: { id: first.event.id }, fromDate: '2030-05-01', toDate: '2030-05-01' });
+    expect(byPerson[engineer2.id]).toMatchObject({ otherEvent: { id: second.event.id }, fromDate: '2030-05-02', toDate: '2030-05-02' });
+    expect(crewConflictsOf(moved.event)).toHaveLength(2);
+  });
+
+  it('problems are derived: the manual note is one while it is set', async () => {
+    const event = await unmanaged({ title: 'Manual problem', startDate: '2030-05-25', endDate: '2030-05-25', problemNote: 'Stage too small' });
+    expect(event.event.problems).toEqual([{ kind: 'MANUAL', message: 'Stage too small', conflict: null }]);
+    const cleared = await updateEvent(manager.session, event.event.id, event.event.version, { problemNote: null });
+    expect(cleared.event.problemNote).toBeNull();
+    expect(cleared.event.problems).toEqual([]);
+  });
+
   it('an overnight show ending before the cut-over belongs to its show day; one ending after it takes the next day', async () => {
     const show = await unmanaged({ title: 'Late show', startDate: '2030-05-10', endDate: '2030-05-10', startTime: '20:00', endTime: '02:00' });
     // Company zone Europe/Moscow (UTC+3): 20:00 on the 10th, 02:00 on the 11th.
@@ -403,6 +430,39 @@ describe('double-booking policy', () => {
     expect(reopened.conflicts.length).toBeGreaterThan(0);
   });
 
+  it('an edit that double-books (a new senior engineer) is refused under BLOCK and accepted with a reason, which the journal context keeps', async () => {
+    const busy = await unmanaged({ title: 'Edit busy', startDate: '2031-02-20', endDate: '2031-02-20', seniorEngineerId: engineer.id });
+    const target = await unmanaged({ title: 'Edit target', startDate: '2031-02-20', endDate: '2031-02-20' });
+    await updateSettings(admin.session, { crewDoubleBooking: 'BLOCK' });
+    try {
+      const refused = await tryUpdateEvent(manager.session, target.event.id, target.event.version, { seniorEngineerId: engineer.id });
+      expect(expectCode(refused.errors, 'CONFLICT').extensions!.conflicts).toMatchObject([{ person: { id: engineer.id }, otherEvent: { id: busy.event.id } }]);
+      expect((await getEvent(manager.session, target.event.id)).seniorEngineer).toBeNull();
+
+      const reason = 'Stage manager covers the first hour';
+      const accepted = await updateEvent(manager.session, target.event.id, target.event.version, { seniorEngineerId: engineer.id }, reason);
+      expect(accepted.event.seniorEngineer).toMatchObject({ id: engineer.id });
+      expect(accepted.conflicts).toMatchObject([{ person: { id: engineer.id }, otherEvent: { id: busy.event.id } }]);
+      const rows = await admin.session.request(
+        'query($id: String!) { journal(filter: { objectId: $id, action: "event.update" }) { entries { context } } }',
+        { id: target.event.id },
+      );
+      expect(rows.data!.journal.entries[0].context).toMatchObject({ overrideReason: reason, version: accepted.event.version });
+    } finally {
+      await updateSettings(admin.session, { crewDoubleBooking: 'WARN' });
+    }
+  });
+
+  it('setting the status it already has, or the same dates, changes nothing: no new version, no journal row', async () => {
+    const event = await unmanaged({ title: 'Idempotent', startDate: '2031-02-25', endDate: '2031-02-25', status: 'TENTATIVE' });
+    const rowsBefore = (await journalOf(admin.session, event.event.id)).total;
+    const same = await changeStatus(manager.session, event.event.id, event.event.version, 'TENTATIVE');
+    expect(same.event.version).toBe(event.event.version);
+    const notMoved = await moveEvent(manager.session, event.event.id, event.event.version, '2031-02-25', '2031-02-25');
+    expect(notMoved.event.version).toBe(event.event.version);
+    expect((await journalOf(admin.session, event.event.id)).total).toBe(rowsBefore);
+  });
+
   it('booking one person on two events of one day at the same moment: the second booking sees the first (WARN reports it, BLOCK refuses it)', async () => {
     const book = (eventId: string, session: HttpSession) => tryAssignCrew(session, { eventId, userId: engineer2.id, crewRoleId: sound });
 
@@ -413,6 +473,17 @@ describe('double-booking policy', () => {
     expect(warned.map((outcome) => outcome.data!.conflicts.length).sort()).toEqual([0, 1]);
     expect(crewConflictsOf(await getEvent(manager.session, w1.event.id))).toHaveLength(1);
     expect(crewConflictsOf(await getEvent(manager.session, w2.event.id))).toHaveLength(1);
+
+    // The same booking twice at once: one is saved, the other is told the person is already on it.
+    const twice = await unmanaged({ title: 'Race same booking', startDate: '2030-06-29', endDate: '2030-06-29' });
+    const same = await Promise.all([
+      tryAssignCrew(manager.session, { eventId: twice.event.id, userId: engineer.id, crewRoleId: sound }),
+      tryAssignCrew(manager2.session, { eventId: twice.event.id, userId: engineer.id, crewRoleId: sound }),
+    ]);
+    const sameRefused = same.filter((outcome) => outcome.errors);
+    expect(sameRefused).toHaveLength(1);
+    expectFieldProblem(sameRefused[0].errors, 'userId');
+    expect((await getEvent(manager.session, twice.event.id)).crew).toHaveLength(1);
 
     const b1 = await unmanaged({ title: 'Race block one', startDate: '2030-06-27', endDate: '2030-06-27' });
     const b2 = await unmanaged({ title: 'Race block two', startDate: '2030-06-27', endDate: '2030-06-27' });
@@ -427,6 +498,23 @@ describe('double-booking policy', () => {
     } finally {
       await updateSettings(admin.session, { crewDoubleBooking: 'WARN' });
     }
+  });
+
+  it('CONFLICT extensions write statuses as the API does (DRAFT, not draft)', async () => {
+    const busy = await unmanaged({ title: 'Enum busy', startDate: '2030-06-15', endDate: '2030-06-15' });
+    await assignCrew(manager.session, { eventId: busy.event.id, userId: engineer.id, crewRoleId: sound });
+    const target = await unmanaged({ title: 'Enum target', startDate: '2030-06-15', endDate: '2030-06-15', status: 'TENTATIVE' });
+    await updateSettings(admin.session, { crewDoubleBooking: 'BLOCK' });
+    const refused = await tryAssignCrew(manager.session, { eventId: target.event.id, userId: engineer.id, crewRoleId: sound });
+    const conflicts = expectCode(refused.errors, 'CONFLICT').extensions!.conflicts as Array<{ event: { status: string }; otherEvent: { status: string } }>;
+    // CrewConflict.event / otherEvent are ProductionEventRef: status is a ProductionEventStatus.
+    expect.soft(conflicts[0].event.status).toBe('TENTATIVE');
+    expect.soft(conflicts[0].otherEvent.status).toBe('DRAFT');
+
+    // The same for the current event carried by a stale-version CONFLICT.
+    await updateEvent(manager.session, target.event.id, target.event.version, { title: 'Enum target renamed' });
+    const stale = await tryUpdateEvent(manager2.session, target.event.id, target.event.version, { title: 'Enum stale' });
+    expect.soft((expectCode(stale.errors, 'CONFLICT').extensions!.current as { status: string }).status).toBe('TENTATIVE');
   });
 
   it('ALLOW saves without a reason and still reports the conflict', async () => {
@@ -545,6 +633,12 @@ describe('status workflow', () => {
     const accepted = await setState(client.id, 'INACTIVE');
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.setClientState.state).toBe('INACTIVE');
+
+    // A confirmed event given another client by an edit: that client turns active too.
+    const next = await createClient('Client By Edit', '+7 901 555-00-13');
+    const running = await unmanaged({ title: 'Client swap', startDate: '2030-07-22', endDate: '2030-07-22', status: 'CONFIRMED' });
+    const swapped = await updateEvent(manager.session, running.event.id, running.event.version, { clientId: next.id });
+    expect(swapped.event.client).toMatchObject({ id: next.id, state: 'ACTIVE' });
 
     // Created as confirmed: the same.
     const other = await createClient('Confirmed Straight Away', '+7 901 555-00-12');
@@ -1026,7 +1120,6 @@ describe('constant number of SQL statements', () => {
     expect(week.statements).toBeGreaterThan(0);
     expect(month.statements).toBe(week.statements);
     expect(year.statements).toBe(week.statements);
-    console.log('statements', { week: week.statements, month: month.statements, year: year.statements, empty: empty.statements });
     expect(empty.statements).toBeLessThanOrEqual(week.statements);
     // Measured again: the same.
     expect((await measure('2031-01-01', '2031-12-31')).statements).toBe(year.statements);

@@ -99,8 +99,8 @@ const RESULT = `{ event { ...EventFields } conflicts { ...ConflictFields } }`;
 
 export const EVENT_DOCUMENTS = {
   create: `mutation($input: CreateProductionEventInput!) { result: createProductionEvent(input: $input) ${RESULT} } ${EVENT_FIELDS}`,
-  update: `mutation($id: ID!, $expectedVersion: Int!, $input: UpdateProductionEventInput!) {
-    result: updateProductionEvent(id: $id, expectedVersion: $expectedVersion, input: $input) ${RESULT} } ${EVENT_FIELDS}`,
+  update: `mutation($id: ID!, $expectedVersion: Int!, $input: UpdateProductionEventInput!, $overrideReason: String) {
+    result: updateProductionEvent(id: $id, expectedVersion: $expectedVersion, input: $input, overrideReason: $overrideReason) ${RESULT} } ${EVENT_FIELDS}`,
   move: `mutation($id: ID!, $expectedVersion: Int!, $startDate: Date!, $endDate: Date!, $overrideReason: String) {
     result: moveProductionEvent(id: $id, expectedVersion: $expectedVersion, startDate: $startDate, endDate: $endDate, overrideReason: $overrideReason) ${RESULT} } ${EVENT_FIELDS}`,
   changeStatus: `mutation($id: ID!, $expectedVersion: Int!, $status: ProductionEventStatus!, $overrideReason: String) {
@@ -168,10 +168,10 @@ export type UpdateEventInput = Partial<Omit<CreateEventInput, 'status' | 'overri
 export const tryCreateEvent = (session: HttpSession, input: CreateEventInput) => attempt<EventResult>(session, EVENT_DOCUMENTS.create, { input }, 'result');
 export const createEvent = async (session: HttpSession, input: CreateEventInput) => must(await tryCreateEvent(session, input));
 
-export const tryUpdateEvent = (session: HttpSession, id: string, expectedVersion: number, input: UpdateEventInput) =>
-  attempt<EventResult>(session, EVENT_DOCUMENTS.update, { id, expectedVersion, input }, 'result');
-export const updateEvent = async (session: HttpSession, id: string, expectedVersion: number, input: UpdateEventInput) =>
-  must(await tryUpdateEvent(session, id, expectedVersion, input));
+export const tryUpdateEvent = (session: HttpSession, id: string, expectedVersion: number, input: UpdateEventInput, overrideReason?: string) =>
+  attempt<EventResult>(session, EVENT_DOCUMENTS.update, { id, expectedVersion, input, overrideReason }, 'result');
+export const updateEvent = async (session: HttpSession, id: string, expectedVersion: number, input: UpdateEventInput, overrideReason?: string) =>
+  must(await tryUpdateEvent(session, id, expectedVersion, input, overrideReason));
 
 export const tryMoveEvent = (session: HttpSession, id: string, expectedVersion: number, startDate: string, endDate: string, overrideReason?: string) =>
   attempt<EventResult>(session, EVENT_DOCUMENTS.move, { id, expectedVersion, startDate, endDate, overrideReason }, 'result');

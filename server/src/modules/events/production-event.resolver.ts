@@ -78,9 +78,10 @@ export class ProductionEventResolver {
     @Arg('id', () => ID, { description: 'Event id.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'The version you read.' }) expectedVersion: number,
     @Arg('input', () => UpdateProductionEventInput, { description: 'Fields to change.' }) input: UpdateProductionEventInput,
+    @Arg('overrideReason', () => String, overrideArg) overrideReason: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ProductionEventResult> {
-    return this.events.update(ctx.viewer!, id, expectedVersion, input);
+    return this.events.update(ctx.viewer!, id, expectedVersion, input, overrideReason);
   }
 
   @Authorized('event:read')

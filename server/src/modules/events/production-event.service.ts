@@ -156,7 +156,7 @@ export class ProductionEventService {
     });
   }
 
-  async update(viewer: Viewer, id: string, expectedVersion: number, input: UpdateProductionEventInput): Promise<ProductionEventResult> {
+  async update(viewer: Viewer, id: string, expectedVersion: number, input: UpdateProductionEventInput, overrideReason?: string | null): Promise<ProductionEventResult> {
     const wanted: Partial<EventSnapshot> = {};
     for (const field of FIELDS) {
       const value = input[field];
@@ -166,7 +166,7 @@ export class ProductionEventService {
       }
       wanted[field] = typeof value === 'string' && (field === 'title' || field === 'notes' || field === 'problemNote') ? textOrNull(value) : value;
     }
-    return this.write(viewer, id, undefined, async (em, { settings, event }) => {
+    return this.write(viewer, id, overrideReason, async (em, { settings, event }) => {
       const current = event!;
       this.requireEditor(viewer, current);
       const apply = await this.mergeOrRefuse(em, current, expectedVersion, wanted);
@@ -358,15 +358,17 @@ export class ProductionEventService {
       const role = await em.findOne(CrewRole, crewRoleId);
       if (!role || role.retired) throw new BadUserInputError([{ field: 'crewRoleId', message: role ? `"${role.name}" is retired` : 'is not a crew role' }]);
       const oldRole = assignment.crewRole.name;
-      assignment.crewRole = role;
-      assignment.acknowledgedAt = null;
+      if (role.id !== assignment.crewRole.id) {
+        assignment.crewRole = role;
+        assignment.acknowledgedAt = null;
+      }
       return {
         event: current,
         action: 'crew.role_change',
         summary: `${assignment.user.name} on "${current.title}" is now ${role.name} (was ${oldRole})`,
         kind: CalendarChangeKind.UPDATED,
-        changes: [{ field: 'crewRole', oldValue: oldRole, newValue: role.name }],
-        notify: new Map(oldRole === role.name ? [] : [[userId, NotificationKind.ROLE_CHANGED]]),
+        changes: oldRole === role.name ? [] : [{ field: 'crewRole', oldValue: oldRole, newValue: role.name }],
+        notify: new Map([[userId, NotificationKind.ROLE_CHANGED]]),
         mayConflict: false,
         context: { personId: userId },
       };
@@ -410,6 +412,8 @@ export class ProductionEventService {
       const conflictsBefore = event ? await findConflicts(em, [event.id]) : [];
       const outcome = await work(em, { settings, event, peopleBefore });
       const target = outcome.event;
+      // Nothing changed (the same status again, an edit to the same values): no new version, no journal row.
+      if (event && outcome.changes?.length === 0) return { result: { id: target.id, conflicts: [] }, journal: [] };
       if (event) target.version += 1;
       await em.flush();
 
@@ -420,7 +424,7 @@ export class ProductionEventService {
       const raised = outcome.mayConflict ? conflictsAfter.filter((conflict) => !knownBefore.has(conflictKey(conflict))) : [];
       if (raised.length > 0 && settings.crewDoubleBooking === DoubleBookingPolicy.BLOCK && !reason) {
         throw new ConflictError(`${describeConflict(raised[0])}. Double bookings are blocked; give an override reason to book anyway.`, {
-          conflicts: raised.map(publicConflict),
+          conflicts: raised.map(conflictForError),
           policy: settings.crewDoubleBooking,
         });
       }
@@ -506,7 +510,7 @@ export class ProductionEventService {
       currentVersion: event.version,
       conflictingFields: fields,
       changedBy,
-      current: { id: event.id, version: event.version, ...snapshot(event) },
+      current: { id: event.id, version: event.version, ...snapshot(event), status: statusName(event.status) },
     });
   }
 
@@ -628,6 +632,20 @@ async function lockPeople(em: EntityManager, people: string[]): Promise<void> {
 
 function publicConflict(conflict: FoundConflict | CrewConflict): CrewConflict {
   return { person: conflict.person, event: conflict.event, otherEvent: conflict.otherEvent, fromDate: conflict.fromDate, toDate: conflict.toDate };
+}
+
+/** Error extensions bypass GraphQL's enum serialisation, so statuses are written as the API names them. */
+function statusName(status: ProductionEventStatus): string {
+  return status.toUpperCase();
+}
+
+function conflictForError(conflict: FoundConflict): CrewConflict {
+  const { event, otherEvent } = publicConflict(conflict);
+  return {
+    ...publicConflict(conflict),
+    event: { ...event, status: statusName(event.status) as ProductionEventStatus },
+    otherEvent: { ...otherEvent, status: statusName(otherEvent.status) as ProductionEventStatus },
+  };
 }
 
 function describeConflict(conflict: CrewConflict): string {

@@ -42,6 +42,9 @@ export class JournalEntry {
   @Field(() => [FieldChange], { description: 'Changed fields with old and new values.' })
   changes!: FieldChange[];
 
+  @Field(() => JSONScalar, {
+    description: 'Machine-readable details: e.g. the new version, who was notified, an override reason, the address of a failed sign-in.',
+  })
   context!: Record<string, unknown>;
 }
 
