@@ -1,3 +1,4 @@
+import './production-mode.js';
 import 'reflect-metadata';
 import { bootstrap } from './app/bootstrap.js';
 import { createLogger } from './common/logger.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookie } from 'cookie';
@@ -177,6 +177,8 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
         ApolloServerPluginLandingPageDisabled(),
+        // No HTTP caching of GraphQL responses here; the default plugin would wrap every field resolver.
+        ApolloServerPluginCacheControlDisabled(),
         {
           async requestDidStart() {
             return {

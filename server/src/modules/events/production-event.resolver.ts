@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { CalendarDateScalar } from '../../graphql/scalars.js';
+import { eventInstants } from './event-schedule.js';
 import { ProductionEventStatus } from './production-event-status.js';
 import { CreateProductionEventInput, ProductionEventFilter, UpdateProductionEventInput } from './production-event.inputs.js';
 import type { ProductionEventReadModel } from './production-event.read-model.js';
@@ -28,6 +29,16 @@ export class ProductionEventResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ProductionEventView[]> {
     return this.readModel.window(ctx.viewer!.id, from, to, filter);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Start instant (UTC) when a start time is set, read in the company time zone.' })
+  startsAt(@Root() event: ProductionEventView): Date | null {
+    return eventInstants(event, event.timeZone).startsAt;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Real end instant (UTC) when an end time is set (the next morning when endsNextDay).' })
+  endsAt(@Root() event: ProductionEventView): Date | null {
+    return eventInstants(event, event.timeZone).endsAt;
   }
 
   @Authorized('event:read')

@@ -122,11 +122,8 @@ export class ProductionEventView {
   @Field(() => Boolean, { description: 'The end time is after midnight but before the cut-over hour: the show still belongs to endDate.' })
   endsNextDay!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'Start instant (UTC) when a start time is set.' })
-  startsAt!: Date | null;
-
-  @Field(() => Date, { nullable: true, description: 'Real end instant (UTC) when an end time is set.' })
-  endsAt!: Date | null;
+  /** The company zone the instants are computed in (startsAt/endsAt are field resolvers, computed only when asked). */
+  timeZone!: string;
 
   @Field(() => Int, { description: 'Load-in days reserved before the first show day.' })
   prepDays!: number;
