@@ -1,6 +1,6 @@
 // Deterministic benchmark data: 100,000 events over two years around a fixed date, 2,000 engineers,
 // ~60 managers, ~500 clients, ~200 venues and realistic crews. Same seed → same rows (ids included).
-// Set-based inserts (unnest of arrays, in batches), then ANALYZE. Needs a migrated Loadout database
+// Set-based inserts (unnest of arrays, in batches), then VACUUM ANALYZE. Needs a migrated Loadout database
 // with the demo accounts (the password hash is copied from admin@loadout.demo).
 //
 //   node tests/bench/generate.mjs            (DATABASE_URL required; bootstraps to migrate first)
@@ -22,7 +22,8 @@ export function benchSizes(env = process.env) {
   const num = (name, fallback) => (env[name] ? Number(env[name]) : fallback);
   return {
     events,
-    people: num('BENCH_PEOPLE', Math.max(30, Math.round(2000 * scale))),
+    // Slightly more than proportional below 100k: small calendars have relatively higher daily peaks.
+    people: num('BENCH_PEOPLE', Math.max(30, Math.round(2000 * scale ** 0.9))),
     managers: num('BENCH_MANAGERS', Math.max(4, Math.round(60 * scale))),
     clients: num('BENCH_CLIENTS', Math.max(20, Math.round(500 * scale))),
     venues: num('BENCH_VENUES', Math.max(10, Math.round(200 * scale))),
@@ -147,7 +148,7 @@ export function buildDataSet(sizes, roles, adminId) {
       id: rnd.uuid(),
       email: `${manager ? 'manager' : 'engineer'}${String(number).padStart(4, '0')}@bench.loadout`,
       name: personName(i),
-      phone: `+7 916 ${String(1000000 + i).slice(1, 4)}-${String(1000000 + i).slice(4, 6)}-${String(1000000 + i).slice(6)}`,
+      phone: `+7 916 ${String(i).padStart(7, '0').replace(/^(\d{3})(\d{2})(\d{2})$/, '$1-$2-$3')}`,
       manager,
       language: rnd.next() < 0.7 ? 'ru' : 'en',
     });
@@ -250,11 +251,16 @@ export function buildDataSet(sizes, roles, adminId) {
   const assignments = [];
   const createdAtMs = (day) => startMs + (day - 30) * DAY_MS + 10 * 3600_000;
 
-  /** A person free from `from` on (probing), or null. */
+  /** A person free from `from` on: random probes, then a full pass from a random offset; else the least busy. */
   const freeOf = (pool, from, taken, tries) => {
-    let best = null;
     for (let t = 0; t < tries; t++) {
       const p = rnd.pick(pool);
+      if (!taken.has(p.id) && busyUntil.get(p.id) < from) return { person: p, free: true };
+    }
+    const offset = rnd.int(pool.length);
+    let best = null;
+    for (let k = 0; k < pool.length; k++) {
+      const p = pool[(offset + k) % pool.length];
       if (taken.has(p.id)) continue;
       if (busyUntil.get(p.id) < from) return { person: p, free: true };
       if (!best || busyUntil.get(p.id) < busyUntil.get(best.id)) best = p;
@@ -285,7 +291,7 @@ export function buildDataSet(sizes, roles, adminId) {
         if (chosen) stats.deliberate++;
       }
       if (!chosen) {
-        const found = freeOf(engineers, event.busyFrom, taken, 60);
+        const found = freeOf(engineers, event.busyFrom, taken, 30);
         if (!found) continue;
         chosen = found.person;
         if (!found.free && blocks) stats.forced++;
@@ -355,7 +361,7 @@ export async function generate(databaseUrl, sizes = benchSizes(), log = console.
         log(`Bench data already generated (${existing.events} events, seed ${existing.seed}, took ${existing.seconds.total.toFixed(1)} s); reusing it.`);
         return { skipped: true, marker: existing };
       }
-      throw new Error(`This database holds another bench data set (${JSON.stringify(existing)}); use a fresh database.`);
+      throw new Error(`This database holds another bench data set (${existing.events} events, seed ${existing.seed}, version ${existing.version}); use a fresh database.`);
     }
     const t0 = performance.now();
     const { rows: adminRows } = await client.query(`select id, password_hash from app_user where lower(email) = 'admin@loadout.demo'`);
@@ -463,7 +469,8 @@ export async function generate(databaseUrl, sizes = benchSizes(), log = console.
       ),
     );
     await client.query('commit');
-    await timed('analyze', () => client.query('analyze app_user, client, venue, production_event, crew_assignment'));
+    // VACUUM ANALYZE: statistics for the planner, and the visibility map a long-running database has.
+    await timed('analyze', () => client.query('vacuum analyze app_user, client, venue, production_event, crew_assignment'));
 
     // How many events ended up with a double-booked person (deliberate ones plus leftovers of the greedy pick).
     const conflictStart = performance.now();
@@ -519,7 +526,7 @@ export function describe(marker) {
   return [
     `Generated (seed ${marker.seed}, centre ${marker.center}, ${SPAN_DAYS} days) in ${s(seconds.total)}:`,
     `  build in memory ${s(seconds.build)}; insert app_user ${s(seconds.app_user)}, client ${s(seconds.client)}, venue ${s(seconds.venue)}, ` +
-      `production_event ${s(seconds.production_event)}, crew_assignment ${s(seconds.crew_assignment)}; ANALYZE ${s(seconds.analyze)}; conflict count ${s(seconds.conflictCount)}`,
+      `production_event ${s(seconds.production_event)}, crew_assignment ${s(seconds.crew_assignment)}; VACUUM ANALYZE ${s(seconds.analyze)}; conflict count ${s(seconds.conflictCount)}`,
     `  rows: ${counts.production_event} events (${counts.deleted} in the trash), ${counts.crew_assignment} crew assignments, ` +
       `${counts.app_user} people (${counts.managers} managers), ${counts.client} clients, ${counts.venue} venues`,
     `  statuses: ${Object.entries(counts.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; events with a manager: ${counts.withManager}`,
@@ -538,5 +545,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { bootstrap, createLogger } = await import('@loadout/server');
   const server = await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: url, demo: true, logger: createLogger('warn') });
   await server.stop();
-  await generate(url);
+  try {
+    await generate(url);
+  } catch (error) {
+    console.error(`Generation failed: ${error.message}`);
+    process.exitCode = 1;
+  }
 }

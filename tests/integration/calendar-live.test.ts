@@ -359,8 +359,9 @@ describe('calendarChanged', () => {
     expect(changesOf(onlyB).find((c) => c.eventId === a.event.id)).toMatchObject({ kind: 'MOVED', seq: change.seq });
 
     // Deleting A resolves the conflict: B changes again, now without the problem.
-    const deleted = await deleteEvent(manager, a.event.id);
+    // Counted before the delete: its live change may arrive before the HTTP response does.
     const count = changesOf(onlyB).filter((c) => c.eventId === b.event.id).length;
+    const deleted = await deleteEvent(manager, a.event.id);
     await onlyB.until(() => changesOf(onlyB).filter((c) => c.eventId === b.event.id).length > count, 10_000, 'B without the conflict');
     const resolved = changesOf(onlyB).filter((c) => c.eventId === b.event.id).at(-1)!;
     expect(resolved.kind).toBe('UPDATED');
