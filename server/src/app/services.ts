@@ -21,7 +21,7 @@ export function createServices(orm: MikroORM) {
   const venues = new VenueService(orm, journal);
   const crewRoles = new CrewRoleService(orm, journal);
   const readModel = new ProductionEventReadModel(orm, settings);
-  const events = new ProductionEventService(orm, journal, settings, clients, readModel);
+  const events = new ProductionEventService(journal, settings, clients, readModel);
   const calendar = new CalendarFeed(readModel);
   return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar };
 }

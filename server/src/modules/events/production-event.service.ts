@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
 import { addDays, daysBetween, isCalendarDate, type CalendarDate } from '../../common/calendar-dates.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from '../../common/errors.js';
@@ -98,7 +98,6 @@ interface WriteOutcome {
  */
 export class ProductionEventService {
   constructor(
-    private readonly orm: MikroORM,
     private readonly journal: JournalService,
     private readonly settings: SettingsService,
     private readonly clients: ClientService,

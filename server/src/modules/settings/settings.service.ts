@@ -15,7 +15,7 @@ const EDITABLE = ['name', 'timeZone', 'weekStart', 'defaultLanguage', 'cutoverHo
 export class SettingsService {
   constructor(
     private readonly orm: MikroORM,
-    private readonly journal?: JournalService,
+    private readonly journal: JournalService,
   ) {}
 
   async get(em: EntityManager = this.orm.em.fork()): Promise<CompanySettings> {
@@ -29,7 +29,7 @@ export class SettingsService {
     if (input.phoneRegion !== undefined && input.phoneRegion !== null && !getCountries().includes(input.phoneRegion as never)) problems.push({ field: 'phoneRegion', message: 'is not a country code' });
     if (typeof input.name === 'string' && !input.name.trim()) problems.push({ field: 'name', message: 'is required' });
     if (problems.length > 0) throw new BadUserInputError(problems);
-    return this.journal!.record(async (em) => {
+    return this.journal.record(async (em) => {
       const settings = await em.findOneOrFail(CompanySettings, 1);
       const before = { ...settings };
       for (const field of EDITABLE) {
