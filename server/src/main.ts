@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     introspection: config.GRAPHQL_INTROSPECTION,
     sessionTtlDays: config.SESSION_TTL_DAYS,
     trustProxy: config.TRUST_PROXY,
+    webDist: config.WEB_DIST,
     logger,
   }).catch((error: unknown) => {
     logger.debug('Start failed', { stack: error instanceof Error ? error.stack : undefined });

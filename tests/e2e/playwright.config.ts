@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const port = 4100;
+// LOADOUT_E2E_PORT / LOADOUT_E2E_WEB_DIST let several checkouts or builds run side by side.
+const port = Number(process.env['LOADOUT_E2E_PORT'] ?? 4100);
 const baseURL = `http://localhost:${port}`;
 
 // A fresh database for every run. Workers evaluate this file again with another pid; the
@@ -23,7 +24,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
-  outputDir: path.join(repoRoot, 'test-results'),
+  outputDir: path.join(repoRoot, port === 4100 ? 'test-results' : `test-results-${port}`),
   globalSetup: './support/removeStaleDataDirs.ts',
   use: {
     baseURL,
@@ -57,6 +58,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       LOADOUT_DEMO: '1',
       PUBLIC_URL: baseURL,
+      ...(process.env['LOADOUT_E2E_WEB_DIST'] ? { WEB_DIST: process.env['LOADOUT_E2E_WEB_DIST'] } : {}),
     },
   },
 });

@@ -28,6 +28,7 @@ const configSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(365).default(30),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  WEB_DIST: z.string().min(1).optional(),
 });
 
 const SECRET_BEARING = new Set(['DATABASE_URL', 'REDIS_URL']);

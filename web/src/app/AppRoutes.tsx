@@ -3,6 +3,9 @@ import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { RequirePermission } from '../modules/auth/components/RequirePermission';
 import { CabinetPage } from '../modules/cabinet/components/CabinetPage';
+import { CalendarPage } from '../modules/calendar/components/CalendarPage';
+import { CrewSchedulePage } from '../modules/crew-schedule/components/CrewSchedulePage';
+import { ProductionEventPage } from '../modules/events/components/ProductionEventPage';
 import { JournalPage } from '../modules/journal/components/JournalPage';
 import { LazyPlaygroundPage } from '../modules/playground/components/LazyPlaygroundPage';
 import { AppLayout } from '../modules/shell/components/AppLayout';
@@ -37,6 +40,30 @@ export function AppRoutes() {
               }
             />
           ))}
+        <Route
+          path="/calendar"
+          element={
+            <RequirePermission permission="event:read">
+              <CalendarPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/events/:id"
+          element={
+            <RequirePermission permission="event:read">
+              <ProductionEventPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/crew-schedule"
+          element={
+            <RequirePermission permission="event:read">
+              <CrewSchedulePage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="/journal"
           element={

@@ -13,8 +13,8 @@ export interface NavigationItem {
 
 /** The side navigation, in display order. */
 export const navigationItems: readonly NavigationItem[] = [
-  { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'event:read', placeholder: true },
-  { key: 'crew-schedule', path: '/crew-schedule', labelKey: 'nav.crewSchedule', permission: 'event:read', placeholder: true },
+  { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'event:read', placeholder: false },
+  { key: 'crew-schedule', path: '/crew-schedule', labelKey: 'nav.crewSchedule', permission: 'event:read', placeholder: false },
   { key: 'equipment', path: '/equipment', labelKey: 'nav.equipment', permission: 'equipment:read', placeholder: true },
   { key: 'clients', path: '/clients', labelKey: 'nav.clients', permission: 'client:read', placeholder: true },
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff:manage', placeholder: true },
