@@ -54,6 +54,6 @@ test('a page the role may not open says so, and later parts are placeholders', a
   await signIn(page, demoEmails.engineer);
   await page.goto('/journal');
   await expect(page.getByTestId('forbidden')).toBeVisible();
-  await page.getByTestId('nav-calendar').click();
+  await page.getByTestId('nav-equipment').click();
   await expect(page.getByTestId('placeholder-page')).toBeVisible();
 });

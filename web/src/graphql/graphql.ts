@@ -9,6 +9,8 @@ export const graphql = initGraphQLTada<{
   introspection: introspection;
   disableMasking: true;
   scalars: {
+    /** A calendar day in the company time zone, "YYYY-MM-DD". */
+    Date: string;
     DateTime: string;
     JSON: unknown;
     SafeInt: number;

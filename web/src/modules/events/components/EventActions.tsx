@@ -1,0 +1,43 @@
+import { Button, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { EventPermissions } from '../utils/getEventPermissions';
+import type { ProductionEvent } from '../utils/productionEventTypes';
+import { DeleteEventDialog } from './DeleteEventDialog';
+import { DuplicateEventDialog } from './DuplicateEventDialog';
+
+export type EventActionsProps = {
+  event: Pick<ProductionEvent, 'id' | 'title' | 'startDate' | 'endDate' | 'deletedAt'>;
+  permissions: EventPermissions;
+  editing: boolean;
+  onEdit: () => void;
+};
+
+/** Edit, duplicate and delete, as far as the viewer may. */
+export function EventActions({ event, permissions, editing, onEdit }: EventActionsProps) {
+  const { t } = useTranslation();
+  const [duplicating, duplicateDialog] = useDisclosure(false);
+  const [deleting, deleteDialog] = useDisclosure(false);
+
+  return (
+    <Group gap="xs">
+      {permissions.canEdit && !editing && (
+        <Button size="sm" onClick={onEdit} data-testid="event-edit">
+          {t('events.edit.open')}
+        </Button>
+      )}
+      {permissions.canDuplicate && (
+        <Button size="sm" variant="default" onClick={duplicateDialog.open} data-testid="event-duplicate">
+          {t('events.duplicate.open')}
+        </Button>
+      )}
+      {permissions.canDelete && !event.deletedAt && (
+        <Button size="sm" variant="light" color="red" onClick={deleteDialog.open} data-testid="event-delete">
+          {t('events.trash.delete')}
+        </Button>
+      )}
+      {duplicating && <DuplicateEventDialog event={event} opened onClose={duplicateDialog.close} />}
+      <DeleteEventDialog event={event} opened={deleting} onClose={deleteDialog.close} />
+    </Group>
+  );
+}

@@ -1,0 +1,11 @@
+import { graphql } from '../../../graphql/graphql';
+
+export const EventCrewRolesQuery = graphql(`
+  query EventCrewRoles {
+    crewRoles {
+      id
+      name
+      position
+    }
+  }
+`);
