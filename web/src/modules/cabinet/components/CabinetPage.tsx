@@ -2,12 +2,14 @@ import { Divider, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../auth/hooks/useViewer';
+import { hasPermission } from '../../auth/utils/hasPermission';
 import { LanguageSelect } from '../../language/components/LanguageSelect';
 import { useSetMyLanguage } from '../../language/hooks/useSetMyLanguage';
+import { CabinetEvents } from './CabinetEvents';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SignOutEverywhere } from './SignOutEverywhere';
 
-/** The personal cabinet: who I am, my password, my language, my sessions. */
+/** The personal cabinet: my notifications and events, who I am, my password, my language, my sessions. */
 export function CabinetPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
@@ -20,8 +22,14 @@ export function CabinetPage() {
   }
 
   return (
-    <Stack maw={560} data-testid="cabinet">
+    <Stack maw={640} data-testid="cabinet">
       <Title order={2}>{t('cabinet.title')}</Title>
+      {hasPermission(viewer.permissions, 'event:read') && (
+        <>
+          <CabinetEvents viewerId={viewer.id} />
+          <Divider />
+        </>
+      )}
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs">
           <Text c="dimmed">{t('cabinet.name')}</Text>

@@ -1,0 +1,15 @@
+import { graphql } from '../../../graphql/graphql';
+import { MyEventFieldsFragment } from './myEventFieldsFragment';
+
+export const AcknowledgeMyAssignmentMutation = graphql(
+  `
+    mutation AcknowledgeMyAssignment($eventId: ID!) {
+      acknowledgeAssignment(eventId: $eventId) {
+        event {
+          ...MyEventFields
+        }
+      }
+    }
+  `,
+  [MyEventFieldsFragment],
+);
