@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useViewer } from '../../auth/hooks/useViewer';
 import { useAppInfo } from '../../company/hooks/useAppInfo';
 import { useCrewSchedule } from '../hooks/useCrewSchedule';
-import { useCrewSchedulePresence } from '../hooks/useCrewSchedulePresence';
+import { PresenceAvatars } from '../../presence/components/PresenceAvatars';
+import { usePresence } from '../../presence/hooks/usePresence';
+import { crewSchedulePresenceScope } from '../utils/crewSchedulePresenceScope';
 import { useCrewScheduleRoles } from '../hooks/useCrewScheduleRoles';
 import { useCrewScheduleSearch } from '../hooks/useCrewScheduleSearch';
 import type { SchedulePeriod } from '../utils/crewScheduleTypes';
@@ -15,7 +16,6 @@ import { todayInTimeZone } from '../utils/todayInTimeZone';
 import { CrewScheduleGrid } from './CrewScheduleGrid';
 import { CrewScheduleLegend } from './CrewScheduleLegend';
 import { CrewScheduleToolbar } from './CrewScheduleToolbar';
-import { PresenceAvatars } from './PresenceAvatars';
 
 const dayWidths: Record<SchedulePeriod, string> = {
   week: '7rem',
@@ -27,14 +27,13 @@ const dayWidths: Record<SchedulePeriod, string> = {
 export function CrewSchedulePage() {
   const { t, i18n } = useTranslation();
   const { timeZone, weekStart } = useAppInfo();
-  const viewer = useViewer();
   const { search, setSearch } = useCrewScheduleSearch();
   const today = todayInTimeZone(timeZone);
   const start = search.start ?? startOfWeek(today, weekStart);
   const end = periodEnd(start, search.period);
   const { rows, loading, error, refetch } = useCrewSchedule(start, end, search.crewRoleId);
   const { roles } = useCrewScheduleRoles();
-  const present = useCrewSchedulePresence(viewer.id);
+  const present = usePresence(crewSchedulePresenceScope);
 
   return (
     <Stack data-testid="crew-schedule-page">
@@ -46,7 +45,7 @@ export function CrewSchedulePage() {
           </Text>
           {loading && <Loader size="xs" aria-label={t('crewSchedule.loading')} />}
         </Group>
-        <PresenceAvatars people={present} />
+        <PresenceAvatars people={present} testId="crew-schedule-presence" />
       </Group>
       <CrewScheduleToolbar
         start={start}

@@ -2,7 +2,9 @@ import { Card, Grid, Group, Stack, Title } from '@mantine/core';
 import { useViewer } from '../../auth/hooks/useViewer';
 import { useEventCompanySettings } from '../hooks/useEventCompanySettings';
 import { useEventEditor } from '../hooks/useEventEditor';
-import { useEventPresence } from '../hooks/useEventPresence';
+import { PresenceAvatars } from '../../presence/components/PresenceAvatars';
+import { usePresence } from '../../presence/hooks/usePresence';
+import { eventPresenceScope } from '../utils/eventPresenceScope';
 import { getEventPermissions } from '../utils/getEventPermissions';
 import type { ProductionEvent } from '../utils/productionEventTypes';
 import { AcknowledgeAssignmentBanner } from './AcknowledgeAssignmentBanner';
@@ -10,7 +12,6 @@ import { EventActions } from './EventActions';
 import { EventCrewSection } from './EventCrewSection';
 import { EventDetails } from './EventDetails';
 import { EventEditForm } from './EventEditForm';
-import { EventPresenceAvatars } from './EventPresenceAvatars';
 import { EventProblemsList } from './EventProblemsList';
 import { EventStatusBadge } from './EventStatusBadge';
 import { EventStatusButtons } from './EventStatusButtons';
@@ -25,7 +26,7 @@ export function ProductionEventView({ event }: ProductionEventViewProps) {
   const viewer = useViewer();
   const { cutoverHour } = useEventCompanySettings();
   const editor = useEventEditor(event, cutoverHour);
-  const present = useEventPresence(event.id, editor.isOpen);
+  const present = usePresence(eventPresenceScope(event.id), editor.isOpen);
   const permissions = getEventPermissions(viewer, event);
   const myPlace = event.crew.find((member) => member.person.id === viewer.id);
   const editing = editor.isOpen && permissions.canEdit;
@@ -41,7 +42,7 @@ export function ProductionEventView({ event }: ProductionEventViewProps) {
             </Title>
             <EventStatusBadge status={event.status} />
           </Group>
-          <EventPresenceAvatars people={present} />
+          <PresenceAvatars people={present} testId="event-presence" />
         </Stack>
         <EventActions event={event} permissions={permissions} editing={editing} onEdit={editor.open} />
       </Group>

@@ -1,7 +1,6 @@
 import type { ResultOf, VariablesOf } from '../../../graphql/graphql';
 import type { CrewConflictFieldsFragment } from '../graphql/crewConflictFieldsFragment';
 import type { EventPeopleQuery } from '../graphql/eventPeopleQuery';
-import type { PresenceSnapshotFieldsFragment } from '../graphql/presenceSnapshotFieldsFragment';
 import type { ProductionEventFieldsFragment } from '../graphql/productionEventFieldsFragment';
 import type { UpdateProductionEventMutation } from '../graphql/updateProductionEventMutation';
 
@@ -10,7 +9,6 @@ export type ProductionEventStatus = ProductionEvent['status'];
 export type CrewMember = ProductionEvent['crew'][number];
 export type EventProblem = ProductionEvent['problems'][number];
 export type CrewConflict = ResultOf<typeof CrewConflictFieldsFragment>;
-export type PresenceEntry = ResultOf<typeof PresenceSnapshotFieldsFragment>['people'][number];
 export type BusyPerson = ResultOf<typeof EventPeopleQuery>['busyPeople'][number];
 export type PersonRef = ResultOf<typeof EventPeopleQuery>['crewSchedule'][number]['person'];
 export type UpdateProductionEventInput = VariablesOf<typeof UpdateProductionEventMutation>['input'];

@@ -1,4 +1,4 @@
-import type { PresenceEntry } from './productionEventTypes';
+import type { PresenceEntry } from './presenceTypes';
 
 /** Who else has the page open (the viewer is not shown to themselves), editors first. */
 export function otherPresentPeople(people: readonly PresenceEntry[], viewerId: string): PresenceEntry[] {

@@ -1,10 +1,10 @@
 import { graphql } from '../../../graphql/graphql';
 import { PresenceSnapshotFieldsFragment } from './presenceSnapshotFieldsFragment';
 
-export const EventPresenceChangedSubscription = graphql(
+export const ReportPresenceMutation = graphql(
   `
-    subscription EventPresenceChanged($scope: String!, $tabId: String) {
-      presenceChanged(scope: $scope, tabId: $tabId) {
+    mutation ReportPresence($scope: String!, $editing: Boolean!, $tabId: String) {
+      reportPresence(scope: $scope, editing: $editing, tabId: $tabId) {
         ...PresenceSnapshotFields
       }
     }

@@ -1,10 +1,10 @@
 import { graphql } from '../../../graphql/graphql';
 import { PresenceSnapshotFieldsFragment } from './presenceSnapshotFieldsFragment';
 
-export const ReportEventPresenceMutation = graphql(
+export const PresenceChangedSubscription = graphql(
   `
-    mutation ReportEventPresence($scope: String!, $editing: Boolean!, $tabId: String) {
-      reportPresence(scope: $scope, editing: $editing, tabId: $tabId) {
+    subscription PresenceChanged($scope: String!, $tabId: String) {
+      presenceChanged(scope: $scope, tabId: $tabId) {
         ...PresenceSnapshotFields
       }
     }
