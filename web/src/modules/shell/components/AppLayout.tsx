@@ -41,8 +41,9 @@ export function AppLayout() {
       data-realtime-status={realtimeStatus}
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          {/* The name gives way on a phone so the language and sign-out controls stay on screen. */}
+          <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Burger
               opened={navigationOpen}
               onClick={toggleNavigation}
@@ -54,7 +55,7 @@ export function AppLayout() {
               {appInfo.companyName}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Text size="sm" visibleFrom="xs" data-testid="viewer-name">
               {viewer.name}
             </Text>
@@ -63,7 +64,7 @@ export function AppLayout() {
               onChange={(language) => void setMyLanguage(language)}
               disabled={savingLanguage}
               size="xs"
-              w={120}
+              w={{ base: 92, sm: 120 }}
             />
             <Button
               variant="default"
