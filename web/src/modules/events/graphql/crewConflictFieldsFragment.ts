@@ -1,6 +1,6 @@
 import { graphql } from '../../../graphql/graphql';
 
-/** A double booking as the crew section names it: who, which days, which other event. */
+/** A double booking as the calendar and the event page name it: who, which days, which two events. */
 export const CrewConflictFieldsFragment = graphql(`
   fragment CrewConflictFields on CrewConflict {
     fromDate
@@ -8,6 +8,10 @@ export const CrewConflictFieldsFragment = graphql(`
     person {
       id
       name
+    }
+    event {
+      id
+      title
     }
     otherEvent {
       id

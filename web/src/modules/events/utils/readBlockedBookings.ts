@@ -8,12 +8,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function toConflict(value: unknown): CrewConflict | null {
   if (!isRecord(value) || !isRecord(value['person']) || !isRecord(value['otherEvent'])) return null;
   const person = value['person'];
+  const event = isRecord(value['event']) ? value['event'] : {};
   const other = value['otherEvent'];
   if (typeof person['id'] !== 'string' || typeof other['id'] !== 'string') return null;
   return {
     fromDate: String(value['fromDate'] ?? ''),
     toDate: String(value['toDate'] ?? ''),
     person: { id: person['id'], name: String(person['name'] ?? '') },
+    event: { id: String(event['id'] ?? ''), title: String(event['title'] ?? '') },
     otherEvent: {
       id: other['id'],
       title: String(other['title'] ?? ''),

@@ -51,6 +51,7 @@ describe('readBlockedBookings', () => {
     expect(readBlockedBookings(blocked)).toEqual([
       {
         person: { id: 'p1', name: 'Ivan Petrov' },
+        event: { id: 'e1', title: 'This one' },
         otherEvent: { id: 'e2', title: 'Other show', startDate: '2026-06-12', endDate: '2026-06-13' },
         fromDate: '2026-06-12',
         toDate: '2026-06-12',

@@ -1,0 +1,11 @@
+import type { CalendarFilter } from './calendarTypes';
+
+/** No filter: every event. */
+export const emptyCalendarFilter: CalendarFilter = {
+  confirmedOnly: false,
+  mine: false,
+  statuses: [],
+  managerId: '',
+  clientId: '',
+  personId: '',
+};
