@@ -688,6 +688,7 @@ test('after a server restart the calendar shows a banner, then catches up with t
     await context.close();
     await other.dispose();
     await stopServer(server);
-    await fs.rm(dataDir, { recursive: true, force: true });
+    // PostgreSQL may still be finishing its last WAL segment when the folder is removed: retry.
+    await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
 });

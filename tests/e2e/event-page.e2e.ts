@@ -1,30 +1,11 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { assignCrew, createEvent, futureDay, gql, personId } from './support/api.ts';
 import { demoEmails, demoPassword } from './support/demoAccounts.ts';
 import { signIn } from './support/session.ts';
 
 // Each test makes its own events, on days far from the demo data (which ends two months ahead)
 // and from the other tests' days, so that no double booking comes from elsewhere.
 const run = Date.now().toString(36);
-
-/** The day `offset` days from today, "YYYY-MM-DD". */
-function futureDay(offset: number): string {
-  const day = new Date();
-  day.setUTCHours(12, 0, 0, 0);
-  day.setUTCDate(day.getUTCDate() + offset);
-  return day.toISOString().slice(0, 10);
-}
-
-/** Calls the API with the session of the context `request` belongs to; fails on any error. */
-async function gql<T = Record<string, unknown>>(
-  request: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await request.post('/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((error) => error.message).join('; ')}`);
-  return body.data as T;
-}
 
 async function apiSignIn(request: APIRequestContext, email: string): Promise<void> {
   await gql(request, 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id } }', {
@@ -33,40 +14,9 @@ async function apiSignIn(request: APIRequestContext, email: string): Promise<voi
   });
 }
 
-async function personId(request: APIRequestContext, name: string, day: string): Promise<string> {
-  const data = await gql<{ crewSchedule: Array<{ person: { id: string; name: string } }> }>(
-    request,
-    'query ($day: Date!) { crewSchedule(from: $day, to: $day) { person { id name } } }',
-    { day },
-  );
-  const row = data.crewSchedule.find((entry) => entry.person.name === name);
-  if (!row) throw new Error(`No active person named ${name}`);
-  return row.person.id;
-}
-
 async function firstCrewRoleId(request: APIRequestContext): Promise<string> {
   const data = await gql<{ crewRoles: Array<{ id: string }> }>(request, '{ crewRoles { id } }');
   return data.crewRoles[0]!.id;
-}
-
-async function createEvent(
-  request: APIRequestContext,
-  input: { title: string; startDate: string; endDate?: string; notes?: string },
-): Promise<string> {
-  const data = await gql<{ createProductionEvent: { event: { id: string } } }>(
-    request,
-    'mutation ($input: CreateProductionEventInput!) { createProductionEvent(input: $input) { event { id } } }',
-    { input: { endDate: input.startDate, ...input } },
-  );
-  return data.createProductionEvent.event.id;
-}
-
-async function assignCrew(request: APIRequestContext, eventId: string, userId: string, crewRoleId: string): Promise<void> {
-  await gql(
-    request,
-    'mutation ($eventId: ID!, $userId: ID!, $crewRoleId: ID!) { assignCrew(eventId: $eventId, userId: $userId, crewRoleId: $crewRoleId) { event { id } } }',
-    { eventId, userId, crewRoleId },
-  );
 }
 
 async function readEvent(request: APIRequestContext, id: string) {

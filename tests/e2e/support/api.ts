@@ -35,7 +35,10 @@ export async function crewRoleId(request: APIRequestContext, name: string): Prom
   return role.id;
 }
 
-export async function createEvent(request: APIRequestContext, input: { title: string; startDate: string; endDate?: string; status?: string }): Promise<string> {
+export async function createEvent(
+  request: APIRequestContext,
+  input: { title: string; startDate: string; endDate?: string; status?: string; notes?: string },
+): Promise<string> {
   const data = await gql<{ createProductionEvent: { event: { id: string } } }>(
     request,
     'mutation ($input: CreateProductionEventInput!) { createProductionEvent(input: $input) { event { id } } }',
