@@ -4,16 +4,21 @@
 //   node tests/bench/run.mjs                 live bus, then (generating the data set if the database
 //                                            lacks it) month calendar, busy-that-day and EXPLAIN
 //   node tests/bench/run.mjs --generate      only fill the database (DATABASE_URL required)
-//   --no-bus / --no-calendar                 skip a part
+//   --no-bus / --no-calendar / --no-browser  skip a part (its section of RESULTS.md keeps the previous run's text)
 //   BENCH_EVENTS=5000 …                      a smaller data set (people, clients, venues scale along)
 //   BENCH_ITERATIONS, BENCH_CALENDAR_ITERATIONS, BENCH_BUSY_ITERATIONS, BENCH_ASSIGN_ITERATIONS, BENCH_YEAR=0
+//   BENCH_BROWSER_ITERATIONS, BENCH_BROWSER_BASELINE_ITERATIONS, BENCH_BROWSER_BLOCKS, BENCH_BROWSER_EVENTS, BENCH_BROWSER_MONTH
+//                                            the calendar in headless Chromium (browser.bench.mjs): on a database of
+//                                            its own next to this one, with the web app built into a temp folder;
+//                                            BENCH_BROWSER_PROFILE=<folder> (+ BENCH_BROWSER_MINIFY=0 for names) also
+//                                            writes CPU profiles of one live update and one rebuild, with top self times
 //
 // The server is bootstrapped in this process, not run as a child of server/dist/main.js: the bench needs
 // its handles (statement counts per request, the journal for the live bus), and the baselines' HTTP
 // servers and the client share this process's CPU with it, so neither side gets a core of its own.
 // Hence NODE_ENV is set here, first, as server/src/production-mode.ts does for main.js.
 import './production-mode.mjs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +26,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { bootstrap, createLogger, startEmbeddedPostgres } from '@loadout/server';
+import { benchBrowser } from './browser.bench.mjs';
 import { benchBusy } from './busy.bench.mjs';
 import { benchCalendar } from './calendar.bench.mjs';
 import { benchSizes, describe as describeData, generate, SPAN_DAYS } from './generate.mjs';
@@ -30,13 +36,21 @@ import { percentile, signInCookie } from './support.mjs';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
-const known = new Set(['--generate', '--no-bus', '--no-calendar']);
+const known = new Set(['--generate', '--no-bus', '--no-calendar', '--no-browser']);
 for (const arg of args) {
   if (!known.has(arg)) {
     console.error(`Unknown argument ${arg}; use ${[...known].join(', ')}`);
     process.exit(2);
   }
 }
+
+/** Which `## ` sections of RESULTS.md each part writes (by heading prefix). */
+const PARTS = {
+  bus: ['## Live bus'],
+  calendar: ['## Data set', '## Month calendar', '## Busy that day'],
+  browser: ['## Calendar in the browser'],
+};
+
 const generateOnly = args.has('--generate');
 if (generateOnly && !process.env.DATABASE_URL) {
   console.error('--generate fills the database at DATABASE_URL (an embedded one would be thrown away); set DATABASE_URL, or run without --generate.');
@@ -124,10 +138,22 @@ async function measureRawNotify(url) {
 const started = performance.now();
 const database = await databaseUrl();
 const logger = createLogger('silent');
-const server = await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, logger });
+// The browser part starts a server of its own (own database, own web build), so this one is only
+// needed by the others.
+const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-calendar');
+const server = needServer ? await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, logger }) : null;
 // A second instance on the same database counts SQL statements per request (its query logging would
 // slow the timed requests down, so timings come from `server`).
 const counted = generateOnly || args.has('--no-calendar') ? null : await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, logger, countStatements: true });
+const previous = await previousSections(path.join(here, 'RESULTS.md'));
+const kept = [];
+/** A skipped part keeps its sections from the previous RESULTS.md. */
+function keepPrevious(part, lines) {
+  const sections = previous.filter((section) => PARTS[part].some((heading) => section.heading.startsWith(heading)));
+  if (sections.length === 0) return;
+  kept.push(...sections.map((section) => section.heading.replace(/^## /, '')));
+  for (const section of sections) lines.push(...section.lines);
+}
 try {
   if (generateOnly) {
     await generate(database.url, benchSizes());
@@ -140,7 +166,9 @@ try {
       `Server bootstrapped in the bench process from server/dist with NODE_ENV=${process.env.NODE_ENV} (graphql-js ${process.env.NODE_ENV === 'production' ? 'without' : 'with'} its development checks, as main.js runs it).`,
       '',
     ];
-    if (!args.has('--no-bus')) {
+    const header = lines.length;
+    if (args.has('--no-bus')) keepPrevious('bus', lines);
+    else {
       console.log(`Live bus: ${ITERATIONS} commits each…`);
       const raw = await measureRawNotify(database.url);
       const bus = await measureBus(server);
@@ -161,7 +189,8 @@ try {
       console.log(busLines.join('\n'));
       lines.push(...busLines);
     }
-    if (!args.has('--no-calendar')) {
+    if (args.has('--no-calendar')) keepPrevious('calendar', lines);
+    else {
       const sizes = benchSizes();
       console.log(`Data set: ${sizes.events} events…`);
       const { marker } = await generate(database.url, sizes);
@@ -188,6 +217,16 @@ try {
       lines.push(...calendar.lines, ...busy.lines);
       console.log(['', ...calendar.lines, ...busy.lines].join('\n'));
     }
+    if (args.has('--no-browser')) keepPrevious('browser', lines);
+    else {
+      console.log('Calendar in the browser…');
+      const browser = await benchBrowser({ databaseUrl: database.url });
+      lines.push(...browser.lines);
+      console.log(['', ...browser.lines].join('\n'));
+    }
+    if (kept.length > 0) {
+      lines.splice(header - 1, 0, `Kept from the previous RESULTS.md (skipped in this run): ${kept.join('; ')}.`);
+    }
     lines.push(`Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s.`, '');
     await writeFile(path.join(here, 'RESULTS.md'), lines.join('\n'));
     console.log(`Wrote ${path.join(here, 'RESULTS.md')}`);
@@ -197,8 +236,28 @@ try {
   process.exitCode = 1;
 } finally {
   await counted?.stop();
-  await server.stop();
+  await server?.stop();
   await database.stop();
+}
+
+/** The `## ` sections of the existing RESULTS.md (each with its `###` subsections), without the run's trailer. */
+async function previousSections(file) {
+  let text;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const sections = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('## ')) sections.push({ heading: line, lines: [line] });
+    else if (sections.length > 0 && !line.startsWith('Whole run: ') && !line.startsWith('Kept from the previous RESULTS.md')) sections.at(-1).lines.push(line);
+  }
+  for (const section of sections) {
+    while (section.lines.at(-1) === '') section.lines.pop();
+    section.lines.push('');
+  }
+  return sections;
 }
 
 async function serverVersion(url) {

@@ -1,0 +1,601 @@
+// (3) The calendar in a real browser: main-thread time per live update with 2,000 events in month view
+// (headless Debian Chromium), against rebuilding the event list on the same page with the same data.
+//
+// Own database (a sibling of run.mjs' one, created and dropped here), demo accounts only, 2,000 events of
+// one month inserted with SQL, the web app built by `vite build` into a temp folder (never web/dist) and
+// served by a server bootstrapped in this process.
+//
+// One update = one change made by another user: manager2 moves an event over GraphQL/HTTP from Node, the
+// page (manager) gets `calendarChanged` and applies it as a single-event update. Its cost = the page's
+// main-thread time (CDP Performance.getMetrics TaskDuration) from just before the change until the page
+// shows it (a MutationObserver sees the bar's new data-start) plus two animation frames.
+// Baselines, same page, same data, same measurement, interleaved in blocks with the live updates:
+//   rebuild — the list rebuilt in memory: removeAllEvents + addEventSource with every event input of the
+//             page (one of them moved); no network, no JSON, no mapping: the cheapest possible rebuild.
+//   refetch — the app's own event source refetched (`refetchEvents()`): the month's query again, parsed,
+//             mapped and the list rebuilt — the "refetch of the window" the calendar avoids.
+// The CalendarApi is reached without changing the app: through React's fiber of the calendar's root
+// element (the `calendarRef` prop of ProductionCalendar).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { chromium } from 'playwright-core';
+import { bootstrap, createLogger } from '@loadout/server';
+import { graphql, ms, percentile, signInCookie } from './support.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webRoot = path.resolve(here, '../../web');
+const DAY_MS = 86_400_000;
+const FRAME_MS = 16;
+
+const MOVE = `mutation ($id: ID!, $v: Int!, $s: Date!, $e: Date!) {
+  moveProductionEvent(id: $id, expectedVersion: $v, startDate: $s, endDate: $e) { event { id version startDate endDate } }
+}`;
+
+const dayText = (ms_) => new Date(ms_).toISOString().slice(0, 10);
+const shiftDays = (day, n) => dayText(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS);
+
+// ---------------------------------------------------------------------------------------------
+// Database: a sibling of run.mjs' database on the same PostgreSQL server.
+
+async function createSiblingDatabase(url) {
+  const name = `loadout_browser_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const sibling = new URL(url);
+  sibling.pathname = `/${name}`;
+  return {
+    url: sibling.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+async function buildWeb(outDir) {
+  const started = performance.now();
+  // BENCH_BROWSER_MINIFY=0: readable function names in CPU profiles (BENCH_BROWSER_PROFILE).
+  const minify = process.env.BENCH_BROWSER_MINIFY === '0' ? ['--minify', 'false'] : [];
+  await promisify(execFile)('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...minify], {
+    cwd: webRoot,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return (performance.now() - started) / 1000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: 2,000 events in one month, realistic multi-day bars, managers and crews where they are free.
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KINDS = ['Corporate party', 'Concert', 'Conference', 'Wedding', 'Product launch', 'Festival stage', 'Award ceremony', 'Exhibition booth', 'Gala dinner', 'Press event', 'Team building', 'Fashion show', 'Theatre tour', 'Sports broadcast'];
+const COMPANY_A = ['Northern', 'Silver', 'Golden', 'Baltic', 'Volga', 'Ural', 'Neva', 'Polar', 'Grand', 'Urban', 'Royal', 'Nova'];
+const COMPANY_B = ['Lights', 'Events', 'Media', 'Bank', 'Telecom', 'Motors', 'Foods', 'Energy', 'Studio', 'Records'];
+const VENUE_A = ['Crocus', 'Arena', 'Luzhniki', 'Olympic', 'Gorky', 'Sokolniki', 'Expo', 'Metropol', 'Manege', 'Flacon', 'Artplay', 'Zaryadye'];
+const VENUE_B = ['Hall', 'Arena', 'Club', 'Ballroom', 'Loft', 'Theatre', 'Pavilion'];
+const FIRST = ['Alexei', 'Anna', 'Boris', 'Daria', 'Dmitry', 'Ekaterina', 'Gleb', 'Irina', 'Ivan', 'Kira', 'Oleg', 'Pavel', 'Polina', 'Roman', 'Sofia', 'Timur', 'Vera', 'Yulia'];
+const LAST = ['Ivanov', 'Smirnov', 'Kuznetsov', 'Popov', 'Petrov', 'Sokolov', 'Novikov', 'Morozov', 'Volkov', 'Lebedev', 'Orlov', 'Zaitsev', 'Belov', 'Tarasov'];
+
+/**
+ * Inserts the month's events (with clients, venues, extra managers and engineers) in one transaction.
+ * Returns counts and the two events the bench moves (no crew, no manager, no prep/return days).
+ */
+async function seedMonth(url, { month, events: eventCount, seed = 20270301 }) {
+  const next = mulberry32(seed);
+  const int = (n) => Math.floor(next() * n);
+  const pick = (items) => items[int(items.length)];
+  const weighted = (table) => {
+    let r = next() * table.reduce((sum, [, w]) => sum + w, 0);
+    for (const [value, w] of table) if ((r -= w) < 0) return value;
+    return table[table.length - 1][0];
+  };
+  const uuid = () => {
+    const hex = Array.from({ length: 32 }, () => int(16).toString(16));
+    hex[12] = '4';
+    hex[16] = ((int(4) + 8) >>> 0).toString(16);
+    const s = hex.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows: [admin] } = await db.query(`select id, password_hash from app_user where email = 'admin@loadout.demo'`);
+    const { rows: roleRows } = await db.query(`select id, name from role where name in ('Manager', 'Engineer')`);
+    const roleId = Object.fromEntries(roleRows.map((r) => [r.name, r.id]));
+    const { rows: crewRoles } = await db.query(`select id from crew_role where not retired order by position`);
+    const { rows: demoManagers } = await db.query(`select id from app_user where email in ('manager@loadout.demo', 'manager2@loadout.demo')`);
+
+    const people = [];
+    const personName = (i) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? ` ${Math.floor(i / (FIRST.length * LAST.length)) + 1}` : ''}`;
+    for (let i = 0; i < 10; i++) people.push({ id: uuid(), email: `manager${i + 1}@browser-bench.loadout`, name: personName(i + 400), manager: true });
+    for (let i = 0; i < 420; i++) people.push({ id: uuid(), email: `engineer${i + 1}@browser-bench.loadout`, name: personName(i), manager: false });
+    const managers = [...demoManagers.map((m) => m.id), ...people.filter((p) => p.manager).map((p) => p.id)];
+    const engineers = people.filter((p) => !p.manager).map((p) => p.id);
+    const clients = Array.from({ length: 60 }, (_, i) => ({ id: uuid(), name: `${pick(COMPANY_A)} ${pick(COMPANY_B)} ${i + 1}`, phone: `+7955${String(1_000_000 + i)}` }));
+    const venues = Array.from({ length: 30 }, (_, i) => ({ id: uuid(), name: `${pick(VENUE_A)} ${pick(VENUE_B)}`, address: `Street ${i + 1}` }));
+
+    const monthStart = Date.parse(`${month}T00:00:00Z`);
+    const first = new Date(monthStart);
+    const daysInMonth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+    const dayWeights = Array.from({ length: daysInMonth }, (_, d) => {
+      const weekday = new Date(monthStart + d * DAY_MS).getUTCDay();
+      return [d, weekday === 5 ? 1.6 : weekday === 6 ? 1.7 : weekday === 0 ? 1.0 : 0.85];
+    });
+    const busyOf = new Map(); // person → [[from, to]] day indexes, inclusive
+    const free = (person, lo, hi) => !(busyOf.get(person) ?? []).some(([a, b]) => a <= hi && lo <= b);
+    const occupy = (person, lo, hi) => (busyOf.has(person) ? busyOf.get(person).push([lo, hi]) : busyOf.set(person, [[lo, hi]]));
+
+    const events = [];
+    const assignments = [];
+    const baseCreated = Date.parse('2026-10-01T09:00:00Z');
+    for (let i = 0; i < eventCount; i++) {
+      // The first two are the ones the bench moves: three days from the second week's Tuesday on, nothing
+      // attached, so a move raises no conflict toast and every part of the bar is one element set.
+      const special = i < 2;
+      const start = special ? 8 + i : weighted(dayWeights);
+      const length = special ? 3 : weighted([[1, 34], [2, 30], [3, 17], [4, 9], [5, 5], [7, 5]]);
+      const prep = special ? 0 : weighted([[0, 55], [1, 35], [2, 10]]);
+      const ret = special ? 0 : weighted([[0, 65], [1, 30], [2, 5]]);
+      const status = special ? 'confirmed' : weighted([['confirmed', 52], ['tentative', 22], ['draft', 14], ['cancelled', 7], ['in_progress', 2], ['completed', 3]]);
+      const lo = start - prep;
+      const hi = start + length - 1 + ret;
+      let managerId = null;
+      if (!special && next() < 0.7) {
+        for (let t = 0; t < 4 && !managerId; t++) {
+          const candidate = pick(managers);
+          if (free(candidate, lo, hi)) managerId = candidate;
+        }
+        if (managerId) occupy(managerId, lo, hi);
+      }
+      const client = next() < 0.85 ? pick(clients) : null;
+      const id = uuid();
+      const evening = length === 1 && next() < 0.6;
+      events.push({
+        id,
+        title: `${pick(KINDS)}${client ? ` — ${client.name.split(' ').slice(0, 2).join(' ')}` : ''}`,
+        startDate: dayText(monthStart + start * DAY_MS),
+        endDate: dayText(monthStart + (start + length - 1) * DAY_MS),
+        startTime: evening ? '19:00' : null,
+        endTime: evening ? (next() < 0.3 ? '02:00' : '23:00') : null,
+        endsNextDay: false,
+        prep,
+        ret,
+        status,
+        clientId: client?.id ?? null,
+        venueId: next() < 0.8 ? pick(venues).id : null,
+        managerId,
+        problemNote: !special && next() < 0.02 ? 'Truck not booked yet' : null,
+        createdAt: new Date(baseCreated + int(40 * DAY_MS)).toISOString(),
+        special,
+      });
+      if (special || next() > 0.8) continue;
+      const size = weighted([[1, 20], [2, 30], [3, 25], [4, 15], [6, 10]]);
+      const taken = new Set();
+      for (let s = 0; s < size; s++) {
+        let person = null;
+        const deliberate = next() < 0.01;
+        for (let t = 0; t < 12 && !person; t++) {
+          const candidate = pick(engineers);
+          if (!taken.has(candidate) && (deliberate || free(candidate, lo, hi))) person = candidate;
+        }
+        if (!person) continue;
+        taken.add(person);
+        occupy(person, lo, hi);
+        assignments.push({ id: uuid(), eventId: id, userId: person, roleId: pick(crewRoles).id });
+      }
+    }
+
+    const fixed = '2026-10-01T09:00:00Z';
+    await db.query('begin');
+    await db.query(
+      `insert into app_user (id, email, name, password_hash, role_id, language, created_at, updated_at)
+       select u.id, u.email, u.name, $5, case when u.manager then $6::uuid else $7::uuid end, 'en', $8, $8
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[]) as u(id, email, name, manager)`,
+      [people.map((p) => p.id), people.map((p) => p.email), people.map((p) => p.name), people.map((p) => p.manager), admin.password_hash, roleId.Manager, roleId.Engineer, fixed],
+    );
+    await db.query(
+      `insert into client (id, name, kind, phone, state, created_at, updated_at)
+       select c.id, c.name, 'COMPANY', c.phone, 'ACTIVE', $4, $4 from unnest($1::uuid[], $2::text[], $3::text[]) as c(id, name, phone)`,
+      [clients.map((c) => c.id), clients.map((c) => c.name), clients.map((c) => c.phone), fixed],
+    );
+    await db.query(
+      `insert into venue (id, name, address, created_at, updated_at)
+       select v.id, v.name, v.address, $4, $4 from unnest($1::uuid[], $2::text[], $3::text[]) as v(id, name, address)`,
+      [venues.map((v) => v.id), venues.map((v) => v.name), venues.map((v) => v.address), fixed],
+    );
+    const col = (f) => events.map(f);
+    await db.query(
+      `insert into production_event (id, title, start_date, end_date, start_time, end_time, ends_next_day, prep_days, return_days, status,
+                                     client_id, venue_id, manager_id, problem_note, created_at, updated_at, created_by)
+       select e.*, e.created_at, $15::uuid
+         from unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::time[], $6::time[], $7::boolean[], $8::smallint[], $9::smallint[], $10::text[],
+                     $11::uuid[], $12::uuid[], $13::uuid[], $14::text[], $16::timestamptz[])
+              as e(id, title, start_date, end_date, start_time, end_time, ends_next_day, prep_days, return_days, status,
+                   client_id, venue_id, manager_id, problem_note, created_at)`,
+      [
+        col((e) => e.id), col((e) => e.title), col((e) => e.startDate), col((e) => e.endDate), col((e) => e.startTime), col((e) => e.endTime),
+        col((e) => e.endsNextDay), col((e) => e.prep), col((e) => e.ret), col((e) => e.status), col((e) => e.clientId), col((e) => e.venueId),
+        col((e) => e.managerId), col((e) => e.problemNote), admin.id, col((e) => e.createdAt),
+      ],
+    );
+    await db.query(
+      `insert into crew_assignment (id, event_id, user_id, crew_role_id, created_at, assigned_by)
+       select a.id, a.event_id, a.user_id, a.crew_role_id, $5, $6 from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) as a(id, event_id, user_id, crew_role_id)`,
+      [assignments.map((a) => a.id), assignments.map((a) => a.eventId), assignments.map((a) => a.userId), assignments.map((a) => a.roleId), fixed, admin.id],
+    );
+    await db.query('commit');
+    await db.query('vacuum analyze app_user, client, venue, production_event, crew_assignment');
+    const [live, rebuilt] = events.filter((e) => e.special);
+    return {
+      live,
+      rebuilt,
+      counts: {
+        events: events.length,
+        crew: assignments.length,
+        withManager: events.filter((e) => e.managerId).length,
+        withPrep: events.filter((e) => e.prep > 0).length,
+        withReturn: events.filter((e) => e.ret > 0).length,
+        multiDay: events.filter((e) => e.startDate !== e.endDate).length,
+        engineers: engineers.length,
+        managers: managers.length,
+      },
+    };
+  } catch (error) {
+    await db.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await db.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the page.
+
+/** Installs `window.__bench`: the CalendarApi (from React's fiber), a change watcher, and the rebuild. */
+function installPageHelpers() {
+  const root = document.querySelector('[data-testid="production-calendar"]');
+  if (!root) throw new Error('no calendar root');
+  const fiberKey = Object.keys(root).find((key) => key.startsWith('__reactFiber$'));
+  if (!fiberKey) throw new Error('no React fiber on the calendar root');
+  let api = null;
+  for (let fiber = root[fiberKey]; fiber && !api; fiber = fiber.return) {
+    const ref = fiber.memoizedProps?.calendarRef;
+    if (ref?.current?.getApi) api = ref.current.getApi();
+  }
+  if (!api) throw new Error('CalendarApi not found through the fiber tree');
+  const bench = {
+    api,
+    done: null,
+    inputs: null,
+    source: null,
+    rebuilds: 0,
+    /** Resolves (with the epoch ms it saw it) once `selector` matches and, for a rebuild, `stale` has left the DOM. */
+    arm(selector, staleSelector) {
+      const stale = staleSelector ? document.querySelector(staleSelector) : null;
+      if (staleSelector && !stale) throw new Error(`nothing matches ${staleSelector}`);
+      const seen = () => (!stale || !stale.isConnected) && document.querySelector(selector) !== null;
+      bench.done = new Promise((resolve, reject) => {
+        const observer = new MutationObserver(() => {
+          if (!seen()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.timeOrigin + performance.now());
+        });
+        const timer = setTimeout(() => (observer.disconnect(), reject(new Error(`timed out waiting for ${selector}`))), 60_000);
+        observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-start'] });
+      });
+    },
+    /** Waits for the armed change, then two frames and a short quiet (follow-up effects). */
+    async wait() {
+      const seenAt = await bench.done;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20))));
+      return seenAt;
+    },
+    settle: () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)))),
+    /** The page's current FullCalendar events as inputs (what the app gave it), for the rebuild baseline. */
+    capture() {
+      bench.inputs = api.getEvents().map((event) => {
+        const input = event.toPlainObject();
+        if (typeof event.startEditable === 'boolean') input.editable = event.startEditable;
+        return input;
+      });
+      return bench.inputs.length;
+    },
+    /** Baseline: the whole list again (one event moved to `start`…`end`), in one batch. */
+    rebuild(id, start, endExclusive, end) {
+      bench.inputs = bench.inputs.map((input) => {
+        if (input.id !== id) return input;
+        const event = input.extendedProps.productionEvent;
+        const productionEvent = { ...event, startDate: start, endDate: end, version: event.version + 1 };
+        return { ...input, start, end: endExclusive, extendedProps: { ...input.extendedProps, productionEvent } };
+      });
+      api.removeAllEvents();
+      bench.source?.remove();
+      bench.source = api.addEventSource({ id: `bench-rebuild-${++bench.rebuilds}`, events: bench.inputs });
+    },
+    /** Back to the app's own source (after rebuilds): drop the bench source, then refetch the window. */
+    dropRebuildSource() {
+      bench.source?.remove();
+      bench.source = null;
+    },
+    refetch: () => api.refetchEvents(),
+    shownStart: (id) => document.querySelector(`[data-testid="calendar-event"][data-event-id="${id}"]`)?.getAttribute('data-start') ?? null,
+    eventCount: () => new Set([...document.querySelectorAll('[data-testid="calendar-event"]')].map((el) => el.getAttribute('data-event-id'))).size,
+    fcEventCount: () => api.getEvents().length,
+  };
+  window.__bench = bench;
+  return api.view.type;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** BENCH_BROWSER_PROFILE=<folder>: a CPU profile of one live update and one rebuild, with the top self times. */
+async function profileOnce(cdp, folder, { liveUpdate, rebuildUpdate, page, log }) {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(folder, { recursive: true });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  for (const [name, run] of [['live', liveUpdate], ['rebuild', rebuildUpdate]]) {
+    if (name === 'rebuild') await page.evaluate(() => window.__bench.capture());
+    await cdp.send('Profiler.start');
+    await run();
+    const { profile } = await cdp.send('Profiler.stop');
+    if (name === 'rebuild') {
+      await page.evaluate(() => window.__bench.dropRebuildSource());
+      await page.evaluate(() => window.__bench.refetch());
+      await page.evaluate(() => window.__bench.settle());
+    }
+    const file = path.join(folder, `${name}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const self = new Map();
+    const deltas = profile.timeDeltas;
+    profile.samples.forEach((id, i) => {
+      const { callFrame } = byId.get(id);
+      const key = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.split('/').pop()}:${callFrame.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+    });
+    const top = [...self].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 25);
+    log(`  profile of one ${name} update → ${file}; top self time:`);
+    for (const [key, t] of top) log(`    ${t.toFixed(1).padStart(8)} ms  ${key}`);
+  }
+  await cdp.send('Profiler.disable');
+}
+
+/** Runs the browser benchmark against a sibling of the database at `databaseUrl`; returns Markdown lines and figures. */
+export async function benchBrowser({
+  databaseUrl,
+  month = process.env.BENCH_BROWSER_MONTH ?? '2027-03-01',
+  events = Number(process.env.BENCH_BROWSER_EVENTS ?? 2000),
+  iterations = Number(process.env.BENCH_BROWSER_ITERATIONS ?? 30),
+  baselineIterations = Number(process.env.BENCH_BROWSER_BASELINE_ITERATIONS ?? 12),
+  refetchIterations = Number(process.env.BENCH_BROWSER_REFETCH_ITERATIONS ?? 6),
+  blocks = Number(process.env.BENCH_BROWSER_BLOCKS ?? 3),
+  log = console.log,
+} = {}) {
+  const cleanup = [];
+  const runCleanup = async () => {
+    for (const step of cleanup.reverse()) await step().catch((error) => log(`  ! cleanup: ${error.message}`));
+  };
+  try {
+    const webDist = await mkdtemp(path.join(os.tmpdir(), 'loadout-bench-web-'));
+    cleanup.push(() => rm(webDist, { recursive: true, force: true }));
+    const database = await createSiblingDatabase(databaseUrl);
+    cleanup.push(() => database.drop());
+    log('  building the web app into a temp folder, starting a server on its own database…');
+    // Built first: the server looks for index.html when it starts.
+    const buildSeconds = await buildWeb(webDist);
+    const server = await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: 'accounts', webDist, logger: createLogger('silent') });
+    cleanup.push(() => server.stop());
+    const seedStarted = performance.now();
+    const data = await seedMonth(database.url, { month, events });
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    log(`  web built in ${buildSeconds.toFixed(1)} s; ${data.counts.events} events, ${data.counts.crew} crew rows inserted in ${seedSeconds.toFixed(1)} s`);
+
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    cleanup.push(() => browser.close());
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, baseURL: server.url });
+    const page = await context.newPage();
+    const response = await page.goto('/login');
+    await page.getByTestId('login-email').waitFor({ timeout: 30_000 }).catch(async (error) => {
+      const body = await page.locator('body').innerText().catch(() => '');
+      throw new Error(`no login form at ${page.url()} (HTTP ${response?.status()}): ${body.slice(0, 300)} — ${error.message.split('\n')[0]}`);
+    });
+    await page.getByTestId('login-email').fill('manager@loadout.demo');
+    await page.getByTestId('login-password').fill('loadout-demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-cabinet').waitFor({ timeout: 30_000 });
+
+    const loadStarted = performance.now();
+    await page.goto(`/calendar?view=dayGridMonth&date=${month}`);
+    await page.waitForFunction(
+      (n) => new Set([...document.querySelectorAll('[data-testid="calendar-event"]')].map((el) => el.getAttribute('data-event-id'))).size >= n,
+      data.counts.events,
+      { timeout: 120_000, polling: 500 },
+    );
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const view = await page.evaluate(installPageHelpers);
+    if (view !== 'dayGridMonth') throw new Error(`the calendar shows ${view}, not the month`);
+    await page.evaluate(() => window.__bench.settle());
+    const shown = await page.evaluate(() => ({ bars: window.__bench.eventCount(), fcEvents: window.__bench.fcEventCount(), elements: document.querySelectorAll('*').length }));
+    log(`  month ${month} rendered in ${loadSeconds.toFixed(1)} s: ${shown.bars} events, ${shown.fcEvents} FullCalendar events (bars and prep/return extensions), ${shown.elements} DOM elements`);
+
+    const cdp = await context.newCDPSession(page);
+    let timeDomain = 'threadTicks';
+    await cdp.send('Performance.enable', { timeDomain }).catch(() => ((timeDomain = 'timeTicks'), cdp.send('Performance.enable')));
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const delta = (a, b) => ({
+      task: (b.TaskDuration - a.TaskDuration) * 1000,
+      script: (b.ScriptDuration - a.ScriptDuration) * 1000,
+      layout: (b.LayoutDuration - a.LayoutDuration + b.RecalcStyleDuration - a.RecalcStyleDuration) * 1000,
+    });
+    const barSelector = (id, start) => `[data-testid="calendar-event"][data-event-id="${id}"][data-start="${start}"]`;
+
+    // The other user.
+    const cookie = await signInCookie(server.url, 'manager2@loadout.demo');
+    const live = { id: data.live.id, version: 1, home: data.live.startDate, start: data.live.startDate, length: 3 };
+    const samples = { live: [], idle: [], rebuild: [], refetch: [], latency: [] };
+    const started = performance.now();
+
+    const liveUpdate = async () => {
+      const start = live.start === live.home ? shiftDays(live.home, 7) : live.home;
+      const end = shiftDays(start, live.length - 1);
+      await page.evaluate((selector) => window.__bench.arm(selector), barSelector(live.id, start));
+      const before = await metrics();
+      const sentAt = performance.timeOrigin + performance.now();
+      const { body } = await graphql(server.url, cookie, MOVE, { id: live.id, v: live.version, s: start, e: end });
+      live.version = body.data.moveProductionEvent.event.version;
+      live.start = start;
+      const seenAt = await page.evaluate(() => window.__bench.wait());
+      const after = await metrics();
+      return { ...delta(before, after), latency: seenAt - sentAt, wallMs: performance.timeOrigin + performance.now() - sentAt };
+    };
+    const idleWindow = async (wallMs) => {
+      const before = await metrics();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wallMs - 40)));
+      await page.evaluate(() => window.__bench.settle());
+      return delta(before, await metrics());
+    };
+    const rebuildUpdate = async () => {
+      const home = data.rebuilt.startDate;
+      const current = await page.evaluate((id) => window.__bench.shownStart(id), data.rebuilt.id);
+      const start = current === home ? shiftDays(home, 7) : home;
+      await page.evaluate((selector) => window.__bench.arm(selector), barSelector(data.rebuilt.id, start));
+      const before = await metrics();
+      await page.evaluate(
+        ([id, s, endExclusive, end]) => window.__bench.rebuild(id, s, endExclusive, end),
+        [data.rebuilt.id, start, shiftDays(start, 3), shiftDays(start, 2)],
+      );
+      await page.evaluate(() => window.__bench.wait());
+      return delta(before, await metrics());
+    };
+    const refetchUpdate = async () => {
+      // Nothing changes on the server: the old bar element leaving and a new one appearing marks the rebuild.
+      const start = await page.evaluate((id) => window.__bench.shownStart(id), data.rebuilt.id);
+      const selector = barSelector(data.rebuilt.id, start);
+      await page.evaluate(([s, stale]) => window.__bench.arm(s, stale), [selector, selector]);
+      const before = await metrics();
+      await page.evaluate(() => window.__bench.refetch());
+      await page.evaluate(() => window.__bench.wait());
+      return delta(before, await metrics());
+    };
+    // Warm-up (not counted): one of each.
+    await liveUpdate();
+    await page.evaluate(() => window.__bench.capture());
+    await rebuildUpdate();
+    await page.evaluate(() => window.__bench.dropRebuildSource());
+    await page.evaluate(() => window.__bench.refetch());
+    await page.waitForFunction((n) => window.__bench.fcEventCount() === n, shown.fcEvents, { timeout: 60_000, polling: 200 });
+    await page.evaluate(() => window.__bench.settle());
+    await refetchUpdate();
+
+    if (process.env.BENCH_BROWSER_PROFILE) await profileOnce(cdp, process.env.BENCH_BROWSER_PROFILE, { liveUpdate, rebuildUpdate, page, log });
+
+    const per = (total, b) => Math.floor(total / blocks) + (b < total % blocks ? 1 : 0);
+    log(`  timing ${iterations} live updates, ${baselineIterations} rebuilds and ${refetchIterations} refetches, in ${blocks} interleaved blocks…`);
+    for (let b = 0; b < blocks; b++) {
+      for (let i = 0; i < per(iterations, b); i++) {
+        const sample = await liveUpdate();
+        samples.live.push(sample);
+        samples.latency.push(sample.latency);
+        // Every fifth: the same wall time on the idle page, no change (what background work adds).
+        if (samples.live.length % 5 === 1) samples.idle.push(await idleWindow(sample.wallMs));
+      }
+      const fc = await page.evaluate(() => window.__bench.capture());
+      if (fc !== shown.fcEvents) throw new Error(`the page holds ${fc} FullCalendar events, expected ${shown.fcEvents}`);
+      for (let i = 0; i < per(baselineIterations, b); i++) samples.rebuild.push(await rebuildUpdate());
+      // Back to the app's own source (untimed), then the refetch baseline.
+      await page.evaluate(() => window.__bench.dropRebuildSource());
+      await page.evaluate(() => window.__bench.refetch());
+      await page.waitForFunction((n) => window.__bench.fcEventCount() === n, shown.fcEvents, { timeout: 60_000, polling: 200 });
+      await page.evaluate(() => window.__bench.settle());
+      for (let i = 0; i < per(refetchIterations, b); i++) samples.refetch.push(await refetchUpdate());
+    }
+    const finalCount = await page.evaluate(() => window.__bench.eventCount());
+    if (finalCount !== data.counts.events) throw new Error(`the page shows ${finalCount} events at the end, expected ${data.counts.events}`);
+    const browserVersion = browser.version();
+    const timedSeconds = (performance.now() - started) / 1000;
+
+    const stat = (list, key, p) => percentile(list.map((s) => s[key]), p);
+    const fig = (name) => ({
+      p50: stat(samples[name], 'task', 50),
+      p99: stat(samples[name], 'task', 99),
+      script50: stat(samples[name], 'script', 50),
+      layout50: stat(samples[name], 'layout', 50),
+    });
+    const figures = {
+      live: fig('live'),
+      rebuild: fig('rebuild'),
+      refetch: fig('refetch'),
+      idle: fig('idle'),
+      latency: { p50: percentile(samples.latency, 50), p99: percentile(samples.latency, 99) },
+    };
+    const better = (base, value) => `${(base / value).toFixed(1)}×`;
+    const yesNo = (ok) => (ok ? 'yes' : '**no**');
+    const { counts } = data;
+    const lines = [
+      '## Calendar in the browser: live update vs rebuilding the event list',
+      '',
+      `Chromium ${browserVersion} (Debian), headless, 1400×1000, signed in as manager@loadout.demo, month view of ${month.slice(0, 7)}: ` +
+        `${counts.events} events (${counts.multiDay} multi-day, ${counts.withPrep} with prep and ${counts.withReturn} with return days, ${counts.withManager} with a manager, ` +
+        `${counts.crew} crew rows over ${counts.engineers} engineers) = ${shown.fcEvents} FullCalendar events, ${shown.elements} DOM elements. ` +
+        `Inserted with SQL into a database of its own; web app built with \`vite build\` into a temp folder (${buildSeconds.toFixed(0)} s) and served by a server bootstrapped in this process. ` +
+        `Opening the month until all bars were shown: ${loadSeconds.toFixed(1)} s.`,
+      '',
+      'Main-thread time per update: CDP `Performance.getMetrics` TaskDuration of the page, from just before the change until the page shows it ' +
+        '(a MutationObserver sees the bar with its new `data-start`) plus two animation frames and 20 ms for follow-up work. ' +
+        `${iterations} live updates, ${baselineIterations} rebuilds and ${refetchIterations} refetches, same page and data, interleaved in ${blocks} blocks (with so few rounds p99 is the slowest one). ` +
+        `Warm-up and measuring took ${timedSeconds.toFixed(0)} s. Time domain: ${timeDomain === 'threadTicks' ? 'thread ticks (CPU time of the main thread, so another process taking the core does not count)' : 'wall time of tasks'}.`,
+      '- **live**: manager2 moves one event a week forward or back with `moveProductionEvent` over HTTP from Node; the page receives `calendarChanged` and applies it as a single-event update (the app unchanged).',
+      `- **rebuild** (baseline): the same page rebuilds its whole list: \`removeAllEvents()\` + \`addEventSource()\` with all ${shown.fcEvents} event inputs it showed (one moved), ` +
+        'in memory — no request, no JSON parsing, no mapping: the cheapest possible rebuild. The CalendarApi is reached through React\'s fiber of the calendar root (the `calendarRef` prop).',
+      '- **refetch** (second baseline): `refetchEvents()` through the app\'s own event source — the month\'s query again, parsed, mapped and the list rebuilt (the "refetch of the window" the calendar avoids; server time is idle time for the page and not counted).',
+      '',
+      '| figure | live update (ms) | rebuild (ms) | rebuild ÷ live | goal |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| main thread per update, p50 | ${ms(figures.live.p50)} | ${ms(figures.rebuild.p50)} | ${better(figures.rebuild.p50, figures.live.p50)} | ≥ 10× |`,
+      `| main thread per update, p99 | ${ms(figures.live.p99)} | ${ms(figures.rebuild.p99)} | ${better(figures.rebuild.p99, figures.live.p99)} | ≥ 10× |`,
+      `| of which script, p50 | ${ms(figures.live.script50)} | ${ms(figures.rebuild.script50)} | ${better(figures.rebuild.script50, figures.live.script50)} | — |`,
+      `| of which style and layout, p50 | ${ms(figures.live.layout50)} | ${ms(figures.rebuild.layout50)} | ${better(figures.rebuild.layout50, figures.live.layout50)} | — |`,
+      '',
+      '| figure | value | goal |',
+      '| --- | ---: | ---: |',
+      `| live update p99 under one frame (${FRAME_MS} ms) | ${ms(figures.live.p99)} ms: ${yesNo(figures.live.p99 < FRAME_MS)} | < ${FRAME_MS} ms |`,
+      `| live update p50 under one frame (${FRAME_MS} ms) | ${ms(figures.live.p50)} ms: ${yesNo(figures.live.p50 < FRAME_MS)} | — |`,
+      `| refetch of the window, main thread p50 / p99 | ${ms(figures.refetch.p50)} / ${ms(figures.refetch.p99)} ms (÷ live: ${better(figures.refetch.p50, figures.live.p50)} / ${better(figures.refetch.p99, figures.live.p99)}) | — |`,
+      `| idle page over a live update's wall time, no change (background in the live figure; ${samples.idle.length} windows), p50 / max | ${ms(figures.idle.p50)} / ${ms(figures.idle.p99)} ms | — |`,
+      `| mutation sent → bar shown in the page (server, bus, WebSocket, page), p50 / p99 | ${ms(figures.latency.p50)} / ${ms(figures.latency.p99)} ms | — |`,
+      '',
+    ];
+    return { lines, figures, samples };
+  } finally {
+    await runCleanup();
+  }
+}
