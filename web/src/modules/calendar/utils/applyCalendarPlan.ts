@@ -10,26 +10,31 @@ function dateOf(input: EventInput['start']): string {
   return typeof input === 'string' ? input : '';
 }
 
-/** Changes only what differs, so an unchanged bar is not redrawn. */
-function updateEvent(existing: EventApi, wanted: EventInput): void {
-  const start = dateOf(wanted.start);
-  const end = dateOf(wanted.end);
-  if (existing.startStr.slice(0, 10) !== start || existing.endStr.slice(0, 10) !== end) {
-    existing.setDates(start, end, { allDay: true });
-  }
-  if (wanted.title !== undefined && existing.title !== wanted.title) existing.setProp('title', wanted.title);
-  if (wanted.color !== undefined && existing.color !== wanted.color) existing.setProp('color', wanted.color);
+/**
+ * Puts the new state of one bar in place. Every `setDates`/`setProp` re-renders the calendar at
+ * once, so a bar whose dates or data changed is replaced instead (half the rendering, tests/bench);
+ * an unchanged bar is left alone.
+ */
+function updateEvent(api: CalendarApi, existing: EventApi, wanted: EventInput, source: EventSourceApi | null): void {
+  const sameDates = existing.startStr.slice(0, 10) === dateOf(wanted.start) && existing.endStr.slice(0, 10) === dateOf(wanted.end);
+  const wantedEvent = (wanted.extendedProps as CalendarEventProps).productionEvent;
+  const shownEvent = (existing.extendedProps as CalendarEventProps).productionEvent;
   const className = typeof wanted.className === 'string' ? wanted.className : '';
-  if (existing.className !== className) existing.setProp('className', className);
-  if (wanted.editable !== undefined && existing.startEditable !== wanted.editable) {
-    existing.setProp('editable', wanted.editable);
-  }
-  existing.setExtendedProp('productionEvent', (wanted.extendedProps as CalendarEventProps).productionEvent);
+  const same =
+    sameDates &&
+    shownEvent === wantedEvent &&
+    existing.title === (wanted.title ?? existing.title) &&
+    existing.color === (wanted.color ?? existing.color) &&
+    existing.className === className &&
+    existing.startEditable === (wanted.editable ?? existing.startEditable);
+  if (same) return;
+  existing.remove();
+  api.addEvent(wanted, source ?? undefined);
 }
 
 /**
- * Applies one planned change to FullCalendar as single-event updates (`getEventById` →
- * `setDates`/`setProp`/`remove`, or `addEvent` into `source`), never by reloading the list.
+ * Applies one planned change to FullCalendar as single-event updates (`getEventById` → replace,
+ * `remove`, or `addEvent` into `source`), never by reloading the list.
  * An update older than what the calendar shows (a lower version) is ignored.
  */
 export function applyCalendarPlan(
@@ -51,7 +56,7 @@ export function applyCalendarPlan(
     const existing = part === 'show' ? shown : api.getEventById(id);
     const wanted = inputs.find((input) => input.id === id);
     if (!wanted) existing?.remove();
-    else if (existing) updateEvent(existing, wanted);
+    else if (existing) updateEvent(api, existing, wanted, options.source);
     else api.addEvent(wanted, options.source ?? undefined);
   }
 }

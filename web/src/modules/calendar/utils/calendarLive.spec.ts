@@ -172,14 +172,24 @@ describe('applyCalendarPlan', () => {
     expect(calls).toEqual(['addEvent e1', 'addEvent e1#prep', 'addEvent e1#return']);
   });
 
-  it('moves an existing bar with one setDates and touches nothing else', () => {
+  it('moves an existing bar by replacing it in one step (one render instead of one per property)', () => {
     const { api, calls } = fakeCalendar();
     applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture() }, options);
     calls.length = 0;
     const moved = calendarEventFixture({ version: 4, startDate: '2026-05-12', endDate: '2026-05-13', busyFrom: '2026-05-12', busyTo: '2026-05-13' });
     applyCalendarPlan(api, { action: 'upsert', event: moved }, options);
-    expect(calls).toEqual(['setDates e1 2026-05-12 2026-05-14']);
+    expect(calls).toEqual(['remove e1', 'addEvent e1']);
+    expect(api.getEventById('e1')?.startStr).toBe('2026-05-12');
     expect((api.getEventById('e1')?.extendedProps['productionEvent'] as { version: number }).version).toBe(4);
+  });
+
+  it('leaves a bar alone when nothing it shows changed', () => {
+    const { api, calls } = fakeCalendar();
+    const event = calendarEventFixture();
+    applyCalendarPlan(api, { action: 'upsert', event }, options);
+    calls.length = 0;
+    applyCalendarPlan(api, { action: 'upsert', event }, options);
+    expect(calls).toEqual([]);
   });
 
   it('ignores an update older than what is shown', () => {
@@ -196,7 +206,7 @@ describe('applyCalendarPlan', () => {
     applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ returnDays: 1, busyTo: '2026-05-12' }) }, options);
     calls.length = 0;
     applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ version: 4, status: 'CANCELLED' }) }, options);
-    expect(calls).toEqual(['setProp e1 color', 'setProp e1 className', 'remove e1#return']);
+    expect(calls).toEqual(['remove e1', 'addEvent e1', 'remove e1#return']);
     expect([...events.keys()]).toEqual(['e1']);
   });
 
