@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDayRange } from '../../crew-schedule/utils/formatDayRange';
-import { statusColor } from '../../crew-schedule/utils/statusColor';
+import { statusColor } from '../../events/utils/statusColor';
 import type { MyEvent } from '../utils/cabinetEventTypes';
 import { myRolesOn } from '../utils/myRolesOn';
 import { AcknowledgementControl } from './AcknowledgementControl';

@@ -4,7 +4,7 @@ import { addDays } from '../utils/addDays';
 import type { CalendarProductionEvent } from '../utils/calendarTypes';
 import { dayCount } from '../utils/dayCount';
 import { formatDayRange } from '../utils/formatDayRange';
-import { statusBadgeColor } from '../utils/statusBadgeColor';
+import { statusColor as statusBadgeColor } from '../../events/utils/statusColor';
 import { CardDetail } from './CardDetail';
 
 export type ProductionEventCardProps = {

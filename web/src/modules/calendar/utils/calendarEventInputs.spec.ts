@@ -3,7 +3,7 @@ import { calendarEventFixture } from './calendarEventFixture';
 import { canEditProductionEvent } from './canEditProductionEvent';
 import { conflictKey } from './conflictKey';
 import { recentConflictNotices } from './recentConflictNotices';
-import { statusColor } from './statusColor';
+import { statusHexColor as statusColor } from '../../events/utils/statusColor';
 import { toCalendarEventInputs } from './toCalendarEventInputs';
 
 describe('toCalendarEventInputs', () => {

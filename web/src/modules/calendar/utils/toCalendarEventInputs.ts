@@ -2,7 +2,7 @@ import type { EventInput } from '@fullcalendar/react';
 import { addDays } from './addDays';
 import { calendarEventPartId } from './calendarEventPartId';
 import type { CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
-import { statusColor } from './statusColor';
+import { statusHexColor as statusColor } from '../../events/utils/statusColor';
 
 function classNamesOf(event: CalendarProductionEvent): string {
   const classes = ['lo-calendar-event', `lo-calendar-event--${event.status.toLowerCase()}`];

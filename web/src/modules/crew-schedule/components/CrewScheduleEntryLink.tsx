@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { PlacedScheduleEntry } from '../utils/layoutScheduleRow';
 import { daysBetween } from '../utils/daysBetween';
 import { formatDayRange } from '../utils/formatDayRange';
-import { statusColor } from '../utils/statusColor';
+import { statusColor } from '../../events/utils/statusColor';
 import classes from './CrewScheduleGrid.module.css';
 
 export type CrewScheduleEntryLinkProps = {

@@ -1,7 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProductionEventStatus } from '../utils/crewScheduleTypes';
-import { statusColor } from '../utils/statusColor';
+import { statusColor } from '../../events/utils/statusColor';
 
 // Cancelled events free their people, so the schedule never shows them.
 const shownStatuses: ProductionEventStatus[] = ['DRAFT', 'TENTATIVE', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED'];
