@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
-import { addDays } from '../../crew-schedule/utils/addDays';
-import { todayInTimeZone } from '../../crew-schedule/utils/todayInTimeZone';
+import { addDays } from '../../events/utils/addDays';
+import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 import { MyEventsQuery } from '../graphql/myEventsQuery';
 import type { MyEvent } from '../utils/cabinetEventTypes';
 import { myEventsHorizonDays } from '../utils/myEventsHorizonDays';

@@ -17,7 +17,7 @@ import { PresenceAvatars } from '../../presence/components/PresenceAvatars';
 import { usePresence } from '../../presence/hooks/usePresence';
 import { useProductionEventsFeed } from '../hooks/useProductionEventsFeed';
 import { useSaveCalendarDrag } from '../hooks/useSaveCalendarDrag';
-import { addDays } from '../utils/addDays';
+import { addDays } from '../../events/utils/addDays';
 import type {
   CalendarChange,
   CalendarConflict,
@@ -29,7 +29,7 @@ import type {
 } from '../utils/calendarTypes';
 import { countVisibleEvents } from '../utils/countVisibleEvents';
 import { firstDayOfWeek } from '../utils/firstDayOfWeek';
-import { todayInTimeZone } from '../utils/todayInTimeZone';
+import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 import { CalendarFilters } from './CalendarFilters';
 import { CalendarToolbar } from './CalendarToolbar';
 import { CreateProductionEventDialog } from './CreateProductionEventDialog';

@@ -1,6 +1,6 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { addDays } from '../utils/addDays';
+import { addDays } from '../../events/utils/addDays';
 import type { CalendarProductionEvent } from '../utils/calendarTypes';
 import { dayCount } from '../utils/dayCount';
 import { formatDayRange } from '../utils/formatDayRange';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useAppInfo } from '../../company/hooks/useAppInfo';
 import { PeopleOptionsQuery } from '../graphql/peopleOptionsQuery';
-import { todayInTimeZone } from '../utils/todayInTimeZone';
+import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 
 /** Every active person as select options (value = account id), by name. */
 export function usePeopleOptions() {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { lastSeenSeq } from '../../realtime/utils/lastSeenSeq';
 import { CalendarChangedSubscription } from '../graphql/calendarChangedSubscription';
 import { ProductionEventsQuery } from '../graphql/productionEventsQuery';
-import { addDays } from '../utils/addDays';
+import { addDays } from '../../events/utils/addDays';
 import { applyCalendarPlan } from '../utils/applyCalendarPlan';
 import { applyChangesToList } from '../utils/applyChangesToList';
 import type { CalendarChange, CalendarFilter, CalendarProductionEvent, CalendarRange } from '../utils/calendarTypes';

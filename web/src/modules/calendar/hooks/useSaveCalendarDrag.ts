@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback, useMemo, useRef } from 'react';
 import { MoveProductionEventMutation } from '../graphql/moveProductionEventMutation';
 import { ProductionEventQuery } from '../graphql/productionEventQuery';
-import { addDays } from '../utils/addDays';
+import { addDays } from '../../events/utils/addDays';
 import type { CalendarEventProps, CalendarChange, CalendarProductionEvent } from '../utils/calendarTypes';
 import type { LiveChangeGate } from '../utils/createLiveChangeGate';
 import { describeWriteRefusal } from '../utils/describeWriteRefusal';

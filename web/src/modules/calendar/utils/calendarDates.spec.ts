@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from './addDays';
+import { addDays } from '../../events/utils/addDays';
 import { capitalizeFirst } from './capitalizeFirst';
 import { countVisibleEvents } from './countVisibleEvents';
 import { dayCount } from './dayCount';
 import { firstDayOfWeek } from './firstDayOfWeek';
 import { formatDayRange } from './formatDayRange';
-import { todayInTimeZone } from './todayInTimeZone';
+import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 
 describe('addDays', () => {
   it('moves across months, years and leap days', () => {

@@ -1,5 +1,5 @@
 import type { EventInput } from '@fullcalendar/react';
-import { addDays } from './addDays';
+import { addDays } from '../../events/utils/addDays';
 import { calendarEventPartId } from './calendarEventPartId';
 import type { CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
 import { statusHexColor as statusColor } from '../../events/utils/statusColor';

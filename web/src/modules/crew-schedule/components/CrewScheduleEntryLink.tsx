@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlacedScheduleEntry } from '../utils/layoutScheduleRow';
-import { daysBetween } from '../utils/daysBetween';
+import { daysBetween } from '../../events/utils/daysBetween';
 import { formatDayRange } from '../utils/formatDayRange';
 import { statusColor } from '../../events/utils/statusColor';
 import classes from './CrewScheduleGrid.module.css';

@@ -12,7 +12,7 @@ import { formatDayRange } from '../utils/formatDayRange';
 import { periodEnd } from '../utils/periodEnd';
 import { shiftPeriod } from '../utils/shiftPeriod';
 import { startOfWeek } from '../utils/startOfWeek';
-import { todayInTimeZone } from '../utils/todayInTimeZone';
+import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 import { CrewScheduleGrid } from './CrewScheduleGrid';
 import { CrewScheduleLegend } from './CrewScheduleLegend';
 import { CrewScheduleToolbar } from './CrewScheduleToolbar';

@@ -1,5 +1,5 @@
 import type { CrewScheduleEntry } from './crewScheduleTypes';
-import { daysBetween } from './daysBetween';
+import { daysBetween } from '../../events/utils/daysBetween';
 
 /** Where one entry sits in a person's rows: its first day column (0-based), how many days, which lane. */
 export interface PlacedScheduleEntry {

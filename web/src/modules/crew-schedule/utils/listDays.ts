@@ -1,5 +1,5 @@
-import { addDays } from './addDays';
-import { daysBetween } from './daysBetween';
+import { addDays } from '../../events/utils/addDays';
+import { daysBetween } from '../../events/utils/daysBetween';
 
 /** Every day from `from` to `to`, both included (`YYYY-MM-DD`); empty when `to` is before `from`. */
 export function listDays(from: string, to: string): string[] {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from './addDays';
+import { addDays } from '../../events/utils/addDays';
 import { addMonths } from './addMonths';
-import { daysBetween } from './daysBetween';
+import { daysBetween } from '../../events/utils/daysBetween';
 import { isoWeekday } from './isoWeekday';
 import { listDays } from './listDays';
 import { periodEnd } from './periodEnd';
 import { shiftPeriod } from './shiftPeriod';
 import { startOfWeek } from './startOfWeek';
-import { todayInTimeZone } from './todayInTimeZone';
+import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 
 describe('day arithmetic', () => {
   it('adds days across months, years and leap days', () => {

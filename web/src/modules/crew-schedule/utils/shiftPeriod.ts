@@ -1,4 +1,4 @@
-import { addDays } from './addDays';
+import { addDays } from '../../events/utils/addDays';
 import { addMonths } from './addMonths';
 import type { SchedulePeriod } from './crewScheduleTypes';
 

@@ -1,4 +1,4 @@
-import { addDays } from './addDays';
+import { addDays } from '../../events/utils/addDays';
 import { isoWeekday } from './isoWeekday';
 
 /** The first day of the week holding `date`, for a company week starting on `weekStart` (1 = Monday … 7 = Sunday). */
