@@ -17,8 +17,8 @@ const EVENT = `id title startDate endDate status version deletedAt notes
   problems { kind message conflict { ${CONFLICT} } }`;
 const RESULT = `event { ${EVENT} } conflicts { ${CONFLICT} }`;
 
-const CALENDAR_CHANGED = `subscription($from: Date!, $to: Date!) {
-  calendarChanged(from: $from, to: $to) { seq kind eventId actorName at event { ${EVENT} } }
+const CALENDAR_CHANGED = `subscription($from: Date!, $to: Date!, $since: SafeInt) {
+  calendarChanged(from: $from, to: $to, since: $since) { seq kind eventId actorName at event { ${EVENT} } }
 }`;
 const CONFLICT_RAISED = `subscription { conflictRaised { ${CONFLICT} } }`;
 const NOTIFICATION = `seq kind message eventId actorName at changes { field oldValue newValue } conflict { ${CONFLICT} } event { id title startDate endDate }`;
@@ -169,8 +169,8 @@ function client(session: HttpSession, wsUrl = t.wsUrl, onClose?: (event: { code:
   return live;
 }
 
-function calendar(live: Client, from: string, to: string): Collector<{ calendarChanged: Change }> {
-  return collect<{ calendarChanged: Change }>(live, CALENDAR_CHANGED, { from, to });
+function calendar(live: Client, from: string, to: string, since?: number): Collector<{ calendarChanged: Change }> {
+  return collect<{ calendarChanged: Change }>(live, CALENDAR_CHANGED, { from, to, since });
 }
 
 const changesOf = (subscription: Collector<{ calendarChanged: Change }>) =>
@@ -443,6 +443,43 @@ describe('calendarChanged', () => {
     expect(missed.every((e) => e.seq > lastSeq)).toBe(true);
     expect(missed.filter((e) => e.objectId === id).map((e) => e.action)).toEqual(['event.move', 'event.delete']);
     expect(again.event.startDate).toBe('2031-10-20');
+  });
+});
+
+describe('calendarChanged from a sequence number', () => {
+  const latestChangeSeq = async (session: HttpSession) => ok<number>(await session.request('{ latestChangeSeq }'), 'latestChangeSeq');
+
+  it('replays what committed after latestChangeSeq (read before the window loaded), then goes on live with nothing repeated', async () => {
+    const since = await latestChangeSeq(manager2);
+    // Committed after the calendar read its window and before its subscription starts.
+    const created = await createEvent(manager, { title: 'Winter fair', startDate: '2031-11-07', endDate: '2031-11-08' });
+    const id = created.event.id;
+    const moved = await moveEvent(manager, created.event, '2031-11-09', '2031-11-10');
+
+    const marina = client(manager2);
+    const november = calendar(marina, '2031-11-01', '2031-11-30', since);
+    const plain = calendar(marina, '2031-11-01', '2031-11-30');
+    await untilLive(marina);
+    await changeStatus(manager, moved.event, 'TENTATIVE');
+
+    const mine = (subscription: Collector<{ calendarChanged: Change }>) => changesOf(subscription).filter((c) => c.eventId === id);
+    await november.until(() => mine(november).length >= 3, 10_000, 'two replayed changes and a live one');
+    await plain.until(() => mine(plain).length >= 1, 10_000, 'the live change');
+    expect(mine(november).map((c) => c.kind)).toEqual(['CREATED', 'MOVED', 'STATUS_CHANGED']);
+    const seqs = changesOf(november).map((c) => c.seq);
+    expect(seqs.every((seq, i) => seq > since && (i === 0 || seq > seqs[i - 1]))).toBe(true);
+    // Without `since` the subscription starts live: the two earlier changes are not sent.
+    expect(mine(plain).map((c) => c.kind)).toEqual(['STATUS_CHANGED']);
+    expect(await latestChangeSeq(manager2)).toBeGreaterThanOrEqual(mine(november)[2].seq);
+  });
+
+  it('refuses a negative since, and latestChangeSeq without event:read', async () => {
+    const marina = client(manager2);
+    const bad = calendar(marina, '2031-11-01', '2031-11-30', -1);
+    await bad.until(() => bad.completed || bad.received.length > 0, 10_000, 'the refusal');
+    expect(refusal(bad)?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const refused = await outsider.request('{ latestChangeSeq }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from '../common/logger.js';
 import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
 import type { JournalService } from '../modules/journal/journal.service.js';
+import { pushIterator } from './push-iterator.js';
 
 export const BUS_CHANNEL = 'loadout';
 /** Presence is ephemeral and not journaled; its changes travel on a channel of their own. */
@@ -10,6 +11,11 @@ export const PRESENCE_CHANNEL = 'loadout_presence';
 /** Emitted to presence listeners after a reconnect: every scope may have changed. */
 export const ALL_SCOPES = '*';
 export const BUS_APPLICATION_NAME = 'loadout-bus';
+/**
+ * How many committed rows `entriesAfter` replays at most. A subscriber further behind starts live
+ * only and catches up with a query of its own (e.g. `calendarChangesSince`), or reloads.
+ */
+export const REPLAY_LIMIT = 200;
 
 /**
  * The in-process end of the live bus. One LISTEN connection per server instance; on each NOTIFY
@@ -83,6 +89,37 @@ export class JournalBus {
       if ((error as Error).name !== 'AbortError') throw error;
     } finally {
       this.emitter.off('close', onClose);
+    }
+  }
+
+  /**
+   * Committed entries after `since`: first those already in the journal (when at most
+   * `REPLAY_LIMIT` of them), then live ones, with nothing missed or repeated between the two —
+   * listening starts before the journal is read. How a subscriber that just loaded data as of
+   * `since` hands over to the live feed. Ends when `signal` aborts or the bus stops.
+   */
+  async *entriesAfter(since: number, signal?: AbortSignal): AsyncGenerator<JournalEntry> {
+    const live = pushIterator<JournalEntry>(() => {
+      unsubscribe();
+      this.emitter.off('close', end);
+      signal?.removeEventListener('abort', end);
+    });
+    const unsubscribe = this.subscribe(live.push);
+    const end = () => void live.iterator.return?.();
+    this.emitter.once('close', end);
+    signal?.addEventListener('abort', end, { once: true });
+    try {
+      let last = since;
+      const missed = await this.journal.since(since, REPLAY_LIMIT + 1);
+      if (missed.length <= REPLAY_LIMIT) {
+        for (const entry of missed) {
+          last = entry.seq;
+          yield entry;
+        }
+      }
+      for await (const entry of live.iterator) if (entry.seq > last) yield entry;
+    } finally {
+      await live.iterator.return?.();
     }
   }
 

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { CalendarDate } from '../../common/calendar-dates.js';
+import { BadUserInputError } from '../../common/errors.js';
 import { requirePermissions } from '../../graphql/auth-checker.js';
+import { REPLAY_LIMIT } from '../../realtime/journal-bus.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { CalendarDateScalar, SafeIntScalar } from '../../graphql/scalars.js';
 import type { JournalService } from '../journal/journal.service.js';
@@ -64,19 +66,30 @@ export class CalendarLiveResolver {
     return { changes, lastSeq: entries.at(-1)?.seq ?? seq, complete: entries.length < CATCH_UP_ROWS };
   }
 
+  @Authorized('event:read')
+  @Query(() => SafeIntScalar, {
+    description: 'The sequence number of the last committed change. Read it before loading a period, then subscribe to calendarChanged with it as `since`: nothing committed in between is missed.',
+  })
+  latestChangeSeq(): Promise<number> {
+    return this.journal.maxSeq();
+  }
+
   @Subscription(() => CalendarChange, {
-    description: 'Every committed change of an event whose reserved days touch the period (and of events whose problems it changed). Needs event:read.',
+    description: `Every committed change of an event whose reserved days touch the period (and of events whose problems it changed). Needs event:read. With \`since\`, changes committed after that sequence number are sent first (when at most ${REPLAY_LIMIT} changes behind; otherwise catch up with calendarChangesSince).`,
     subscribe: ({ args, context }) => {
       const ctx = context as RequestContext;
       requirePermissions(ctx.viewer, ['event:read']);
       checkWindow(args.from as CalendarDate, args.to as CalendarDate);
-      return calendarChanges(ctx, args.from as CalendarDate, args.to as CalendarDate);
+      const since = args.since as number | null | undefined;
+      if (since != null && (!Number.isSafeInteger(since) || since < 0)) throw new BadUserInputError([{ field: 'since', message: 'must be 0 or more' }]);
+      return calendarChanges(ctx, args.from as CalendarDate, args.to as CalendarDate, since ?? null);
     },
   })
   calendarChanged(
     @Root() change: CalendarChange,
     @Arg('from', () => CalendarDateScalar, { description: 'First day the calendar shows.' }) _from: CalendarDate,
     @Arg('to', () => CalendarDateScalar, { description: 'Last day the calendar shows.' }) _to: CalendarDate,
+    @Arg('since', () => SafeIntScalar, { nullable: true, description: 'The latestChangeSeq read before the period was loaded.' }) _since: number | null,
   ): CalendarChange {
     return change;
   }
@@ -106,8 +119,8 @@ export class CalendarLiveResolver {
   }
 }
 
-async function* calendarChanges(ctx: RequestContext, from: CalendarDate, to: CalendarDate): AsyncGenerator<CalendarChange> {
-  for await (const entry of ctx.bus.entries()) {
+async function* calendarChanges(ctx: RequestContext, from: CalendarDate, to: CalendarDate, since: number | null): AsyncGenerator<CalendarChange> {
+  for await (const entry of since === null ? ctx.bus.entries() : ctx.bus.entriesAfter(since)) {
     // Permissions are re-read when roles change; a viewer who lost event:read stops receiving.
     if (!ctx.viewer?.permissions.has('event:read')) continue;
     for (const change of await ctx.calendar.changesFor(entry, from, to)) yield change;

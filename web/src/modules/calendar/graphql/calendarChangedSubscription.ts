@@ -3,8 +3,8 @@ import { CalendarChangeFieldsFragment } from './calendarChangeFieldsFragment';
 
 export const CalendarChangedSubscription = graphql(
   `
-    subscription CalendarChanged($from: Date!, $to: Date!) {
-      calendarChanged(from: $from, to: $to) {
+    subscription CalendarChanged($from: Date!, $to: Date!, $since: SafeInt) {
+      calendarChanged(from: $from, to: $to, since: $since) {
         ...CalendarChangeFields
       }
     }

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useEffectEvent } from 'react';
-import { lastSeenSeq } from '../../realtime/utils/lastSeenSeq';
+import type { SeqCursor } from '../../realtime/utils/lastSeenSeq';
 import { realtimeConnection } from '../../realtime/utils/realtimeConnection';
 import { CalendarChangesSinceQuery } from '../graphql/calendarChangesSinceQuery';
 import type { CalendarChange, CalendarRange } from '../utils/calendarTypes';
@@ -10,12 +10,14 @@ import { toCalendarChange } from '../utils/toCalendarChange';
 const maxPages = 4;
 
 /**
- * After the WebSocket comes back from a lost connection, asks `calendarChangesSince` the last
- * seen seq for the visible days and hands what was missed (oldest first) to `onMissed`. When
- * nothing was seen yet, or the gap is too long, `onReload` reloads the window instead.
+ * After the WebSocket comes back from a lost connection, asks `calendarChangesSince` for the
+ * visible days from the last seq the calendar has seen (`seen`) and hands what was missed
+ * (oldest first) to `onMissed`. When nothing was seen yet, or the gap is too long, `onReload`
+ * reloads the window instead.
  */
 export function useCalendarCatchUp(
   range: CalendarRange | null,
+  seen: SeqCursor,
   onMissed: (changes: CalendarChange[]) => void,
   onReload: () => void,
 ): void {
@@ -26,7 +28,7 @@ export function useCalendarCatchUp(
   useEffect(() => {
     if (!range) return;
     return realtimeConnection.onReconnected(() => {
-      const since = lastSeenSeq.get();
+      const since = seen.get();
       if (since === null) {
         handleReload();
         return;
@@ -43,12 +45,12 @@ export function useCalendarCatchUp(
           if (!catchUp) return;
           const changes = catchUp.changes.map(toCalendarChange);
           if (changes.length > 0) handleMissed(changes);
-          lastSeenSeq.note(catchUp.lastSeq);
+          seen.note(catchUp.lastSeq);
           if (catchUp.complete) return;
           seq = catchUp.lastSeq;
         }
         handleReload();
       })().catch(() => handleReload());
     });
-  }, [client, range]);
+  }, [client, range, seen]);
 }

@@ -1,13 +1,15 @@
 import type { CalendarRef, EventInput, EventSourceFuncInfo } from '@fullcalendar/react';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { lastSeenSeq } from '../../realtime/utils/lastSeenSeq';
+import { createSeqCursor } from '../../realtime/utils/lastSeenSeq';
 import { CalendarChangedSubscription } from '../graphql/calendarChangedSubscription';
+import { LatestChangeSeqQuery } from '../graphql/latestChangeSeqQuery';
 import { ProductionEventsQuery } from '../graphql/productionEventsQuery';
 import { addDays } from '../../events/utils/addDays';
 import { applyCalendarPlan } from '../utils/applyCalendarPlan';
 import { applyChangesToList } from '../utils/applyChangesToList';
 import type { CalendarChange, CalendarFilter, CalendarProductionEvent, CalendarRange } from '../utils/calendarTypes';
+import { createChangeDeduper } from '../utils/createChangeDeduper';
 import { createLiveChangeGate } from '../utils/createLiveChangeGate';
 import { planCalendarChange } from '../utils/planCalendarChange';
 import { toCalendarChange } from '../utils/toCalendarChange';
@@ -32,6 +34,8 @@ export interface ProductionEventsFeedOptions {
  * Feeds FullCalendar and keeps it live. The window FullCalendar asks for is loaded once through
  * a stable event source; from then on `calendarChanged` for that window (and
  * `calendarChangesSince` after a reconnect) is applied event by event through the calendar API.
+ * The subscription starts from the `latestChangeSeq` read before the window was loaded, so a
+ * change committed between the two is replayed, not lost.
  * Changes of an event being dragged or saved wait in a gate until the user's drop is settled.
  */
 export function useProductionEventsFeed({
@@ -42,7 +46,8 @@ export function useProductionEventsFeed({
   onReceived,
 }: ProductionEventsFeedOptions) {
   const client = useApolloClient();
-  const [range, setRange] = useState<CalendarRange | null>(null);
+  // The window and the sequence number read before it was first loaded.
+  const [live, setLive] = useState<(CalendarRange & { since: number }) | null>(null);
   const latest = useRef({ filter, viewerId, canEdit, onReceived });
   // Before the effects below run (a filter change reloads with the new filter).
   useLayoutEffect(() => {
@@ -68,24 +73,34 @@ export function useProductionEventsFeed({
     [calendarRef],
   );
 
+  const [fresh] = useState(() => createChangeDeduper<CalendarChange>());
+  // What this calendar has seen; a reconnect catches up from here.
+  const [seen] = useState(createSeqCursor);
   const receive = useCallback(
-    (changes: CalendarChange[]) => {
-      for (const change of changes) lastSeenSeq.note(change.seq);
+    (received: CalendarChange[]) => {
+      const changes = fresh(received);
+      if (changes.length === 0) return;
+      for (const change of changes) seen.note(change.seq);
       for (const list of arrivedDuringLoad.current) list.push(...changes);
       latest.current.onReceived?.(changes);
       gate.push(changes);
     },
-    [gate],
+    [gate, fresh, seen],
   );
 
   const loadWindow = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
       const from = info.startStr.slice(0, 10);
       const to = addDays(info.endStr.slice(0, 10), -1);
-      setRange((previous) => (previous?.from === from && previous.to === to ? previous : { from, to }));
       const arrived: CalendarChange[] = [];
       arrivedDuringLoad.current.add(arrived);
       try {
+        // First the last committed change, then the window: what commits in between is replayed
+        // by the subscription that starts from it (for a new window) or is already live.
+        const { data: head } = await client.query({ query: LatestChangeSeqQuery, fetchPolicy: 'no-cache' });
+        const since = head?.latestChangeSeq ?? 0;
+        seen.note(since);
+        setLive((previous) => (previous?.from === from && previous.to === to ? previous : { from, to, since }));
         const { data } = await client.query({
           query: ProductionEventsQuery,
           variables: { from, to, filter: toProductionEventFilter(latest.current.filter) },
@@ -103,14 +118,15 @@ export function useProductionEventsFeed({
         arrivedDuringLoad.current.delete(arrived);
       }
     },
-    [client],
+    [client, seen],
   );
 
   const eventSource = useMemo(() => ({ id: productionEventSourceId, events: loadWindow }), [loadWindow]);
 
+  const range = useMemo(() => (live ? { from: live.from, to: live.to } : null), [live]);
   useSubscription(CalendarChangedSubscription, {
-    variables: { from: range?.from ?? '', to: range?.to ?? '' },
-    skip: !range,
+    variables: { from: live?.from ?? '', to: live?.to ?? '', since: live?.since ?? null },
+    skip: !live,
     fetchPolicy: 'no-cache',
     ignoreResults: true,
     onData: ({ data: result }) => {
@@ -120,7 +136,7 @@ export function useProductionEventsFeed({
   });
 
   const reload = useCallback(() => calendarRef.current?.getApi().refetchEvents(), [calendarRef]);
-  useCalendarCatchUp(range, receive, reload);
+  useCalendarCatchUp(range, seen, receive, reload);
 
   // Another filter is another list: reload the window (the one time a whole list is replaced).
   const filterKey = JSON.stringify(toProductionEventFilter(filter));

@@ -1,14 +1,22 @@
-let highest: number | null = null;
+export interface SeqCursor {
+  get(): number | null;
+  note(seq: number): void;
+}
+
+/** The highest journal `seq` noted so far, kept in memory only. */
+export function createSeqCursor(): SeqCursor {
+  let highest: number | null = null;
+  return {
+    get: () => highest,
+    note(seq) {
+      if (highest === null || seq > highest) highest = seq;
+    },
+  };
+}
 
 /**
- * The highest journal `seq` this tab has seen, kept in memory only. After the WebSocket
- * reconnects, `changesSince(lastSeenSeq.get())` returns what was missed meanwhile.
+ * The highest journal `seq` this tab's journal views have seen. After the WebSocket reconnects,
+ * `changesSince(lastSeenSeq.get())` returns what was missed meanwhile. (The calendar keeps a
+ * cursor of its own: it starts from the `latestChangeSeq` read before its window loaded.)
  */
-export const lastSeenSeq = {
-  get(): number | null {
-    return highest;
-  },
-  note(seq: number): void {
-    if (highest === null || seq > highest) highest = seq;
-  },
-};
+export const lastSeenSeq = createSeqCursor();
