@@ -337,6 +337,33 @@ test('a Sunday–Monday event keeps its bar on both week rows when neighbours ar
   }
 });
 
+test('a busy day in the month shows its six oldest bars and "+N more" with the rest; a live event joins the count', async ({ browser }, testInfo) => {
+  const a = await newSignedInPage(browser, demoEmails.manager2);
+  try {
+    const month = monthStart(12);
+    const day = dayOfWeek(month, 2, 3);
+    const created: CreatedEvent[] = [];
+    for (let i = 1; i <= 8; i++) created.push(await createEvent(a.request, { title: `Busy ${i} ${uid()}`, startDate: day, endDate: day }));
+    await openMonth(a, month);
+    const cell = dayCell(a, day);
+    await expect(cell.getByTestId('calendar-event')).toHaveCount(6);
+    for (const event of created.slice(0, 6)) await expect(bars(a, event.id)).toBeVisible();
+    await expect(cell.getByText('+2 more')).toBeVisible();
+    await shot(a, testInfo, 'busy-day-more');
+
+    // Someone adds a ninth: the count follows live, the six oldest stay.
+    created.push(await createEvent(a.request, { title: `Busy 9 ${uid()}`, startDate: day, endDate: day }));
+    await expect(cell.getByText('+3 more')).toBeVisible({ timeout: 2_000 });
+    await expect(cell.getByTestId('calendar-event')).toHaveCount(6);
+
+    await cell.getByText('+3 more').click();
+    for (const event of created.slice(6)) await expect(bars(a, event.id)).toBeVisible();
+    await shot(a, testInfo, 'busy-day-popover');
+  } finally {
+    await a.context().close();
+  }
+});
+
 test('filters are kept in the URL, survive a reload and apply to live changes', async ({ browser }, testInfo) => {
   const a = await newSignedInPage(browser, demoEmails.manager2);
   try {

@@ -45,10 +45,14 @@ interface ShownPeriod {
   date: string;
 }
 
-function showParts(events: EventApi[]) {
-  return events
-    .filter((event) => (event.extendedProps as CalendarEventProps).part === 'show')
-    .map((event) => ({ start: event.startStr.slice(0, 10), endExclusive: event.endStr.slice(0, 10) }));
+/** The production events the calendar draws as bars (their extensions are not counted). */
+function shownProductionEvents(events: EventApi[]): CalendarProductionEvent[] {
+  const shown: CalendarProductionEvent[] = [];
+  for (const event of events) {
+    const props = event.extendedProps as CalendarEventProps;
+    if (props.part === 'show') shown.push(props.productionEvent);
+  }
+  return shown;
 }
 
 /** The live, shared calendar of events (SPEC §1). */
@@ -107,7 +111,7 @@ export function CalendarPage() {
 
   const visibleRange = useRef<CalendarRange | null>(null);
   const countEvents = useCallback((events: EventApi[]) => {
-    if (visibleRange.current) setEventCount(countVisibleEvents(showParts(events), visibleRange.current));
+    if (visibleRange.current) setEventCount(countVisibleEvents(shownProductionEvents(events), visibleRange.current));
   }, []);
 
   const handleDatesSet = useCallback(

@@ -25,6 +25,14 @@ import { CalendarEventContent } from './CalendarEventContent';
 const plugins = [classicTheme, dayGridPlugin, listPlugin, interactionPlugin];
 const locales = { ru: ruLocale } as const;
 
+/**
+ * A month shows at most this many bars a day and "+N more" (a popover with the rest) beyond: a busy
+ * month stays readable, and a live change re-renders a few hundred bars instead of thousands
+ * (tests/bench, browser). Week and day views show every bar.
+ */
+export const MONTH_BARS_PER_DAY = 6;
+const views = { dayGridMonth: { dayMaxEvents: MONTH_BARS_PER_DAY } };
+
 /** What happens when a bar is dragged or resized (see `useSaveCalendarDrag`). */
 export interface CalendarDragHandlers {
   start: (info: { event: EventApi }) => void;
@@ -97,6 +105,7 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         eventSources={eventSources}
         eventOrder="sortKey"
         eventOrderStrict
+        views={views}
         dayMaxEvents={false}
         editable={false}
         eventResizableFromStart

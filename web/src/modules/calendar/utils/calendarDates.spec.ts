@@ -53,13 +53,13 @@ describe('formatDayRange', () => {
 });
 
 describe('countVisibleEvents', () => {
-  it('counts events touching the shown days (end exclusive)', () => {
+  it('counts events whose show days touch the shown days', () => {
     const range = { from: '2026-05-11', to: '2026-05-17' };
     const events = [
-      { start: '2026-05-10', endExclusive: '2026-05-11' }, // ends the day before
-      { start: '2026-05-10', endExclusive: '2026-05-12' }, // reaches Monday
-      { start: '2026-05-17', endExclusive: '2026-05-18' }, // the last day
-      { start: '2026-05-18', endExclusive: '2026-05-19' }, // after
+      { startDate: '2026-05-09', endDate: '2026-05-10' }, // ends the day before
+      { startDate: '2026-05-10', endDate: '2026-05-11' }, // reaches Monday
+      { startDate: '2026-05-17', endDate: '2026-05-17' }, // the last day
+      { startDate: '2026-05-18', endDate: '2026-05-18' }, // after
     ];
     expect(countVisibleEvents(events, range)).toBe(2);
   });
