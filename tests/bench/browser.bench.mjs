@@ -455,10 +455,9 @@ export async function benchBrowser({
       events: window.__bench.eventCount(),
       bars: window.__bench.barCount(),
       fcEvents: window.__bench.fcEventCount(),
-      more: document.querySelectorAll('.fc-more-link').length,
       elements: document.querySelectorAll('*').length,
     }));
-    log(`  month ${month} rendered in ${loadSeconds.toFixed(1)} s: ${shown.events} events (${shown.bars} with a bar drawn, ${shown.more} "+N more" links), ${shown.fcEvents} FullCalendar events (bars and prep/return extensions), ${shown.elements} DOM elements`);
+    log(`  month ${month} rendered in ${loadSeconds.toFixed(1)} s: ${shown.events} events (${shown.bars} with a bar drawn), ${shown.fcEvents} FullCalendar events (bars and prep/return extensions), ${shown.elements} DOM elements`);
 
     const cdp = await context.newCDPSession(page);
     let timeDomain = 'threadTicks';
@@ -579,7 +578,7 @@ export async function benchBrowser({
       `Chromium ${browserVersion} (Debian), headless, 1400×1000, signed in as manager@loadout.demo, month view of ${month.slice(0, 7)}: ` +
         `${counts.events} events (${counts.multiDay} multi-day, ${counts.withPrep} with prep and ${counts.withReturn} with return days, ${counts.withManager} with a manager, ` +
         `${counts.crew} crew rows over ${counts.engineers} engineers) = ${shown.fcEvents} FullCalendar events; a month day draws its first bars and "+N more" ` +
-        `(${shown.bars} events with a bar drawn, ${shown.more} "+N more" links), ${shown.elements} DOM elements. ` +
+        `(${shown.bars} events with a bar drawn), ${shown.elements} DOM elements. ` +
         `Inserted with SQL into a database of its own; web app built with \`vite build\` into a temp folder (${buildSeconds.toFixed(0)} s) and served by a server bootstrapped in this process. ` +
         `Opening the month until every event was in the calendar: ${loadSeconds.toFixed(1)} s.`,
       '',
