@@ -36,6 +36,7 @@ import { CreateProductionEventDialog } from './CreateProductionEventDialog';
 import { ProductionCalendar } from './ProductionCalendar';
 
 const phoneQuery = '(max-width: 767.98px)';
+const calendarPath = '/calendar';
 
 interface ShownPeriod {
   view: CalendarViewName;
@@ -131,6 +132,9 @@ export function CalendarPage() {
   useEffect(() => {
     if (!period) return;
     if (search.view === period.view && search.date === period.date) return;
+    // A click elsewhere may already have left the page (the router renders it in a transition):
+    // writing the URL now would pull the browser back to the calendar.
+    if (!window.location.pathname.startsWith(calendarPath)) return;
     setSearch({ view: period.view, date: period.date }, { replace: true });
   }, [period, search.view, search.date, setSearch]);
 
