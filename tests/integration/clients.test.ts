@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpSession, signIn, startTestServer, type TestServer } from './support/harness.js';
 import { expectCode, expectFieldProblem, gql } from './support/contract.js';
@@ -484,6 +485,111 @@ describe('client permissions', () => {
 
   it('refuses anonymous reads with UNAUTHENTICATED', async () => {
     expectCode(await refused(undefined, LIST, {}), 'UNAUTHENTICATED');
+  });
+});
+
+const CLIENT_EVENTS = `query($id: ID!, $limit: Int) {
+  client(id: $id) { id upcomingEvents(limit: $limit) { id title startDate endDate status } pastEvents(limit: $limit) { id title startDate endDate status } } }`;
+const DELETE_EVENT = `mutation($id: ID!) { deleteProductionEvent(id: $id) { event { id deletedAt } } }`;
+
+interface EventRefRow {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  status: string;
+}
+
+async function clientEvents(id: string, session = manager, limit?: number) {
+  return (await ok<{ client: { upcomingEvents: EventRefRow[]; pastEvents: EventRefRow[] } }>(session, CLIENT_EVENTS, { id, limit })).client;
+}
+
+/** Signs in an account whose role may read clients but not events (made directly in the database). */
+async function clientOnlyReader(): Promise<HttpSession> {
+  const db = new pg.Client({ connectionString: t.databaseUrl });
+  await db.connect();
+  try {
+    const role = await db.query<{ id: string }>(`insert into role (name, permissions) values ('Client desk', '{client:read}') returning id`);
+    await db.query(
+      `insert into app_user (email, name, password_hash, role_id)
+       select 'clientdesk@loadout.test', 'Clara Desk', password_hash, $1 from app_user where email = 'engineer@loadout.demo'`,
+      [role.rows[0].id],
+    );
+  } finally {
+    await db.end();
+  }
+  return signIn(t.url, 'clientdesk@loadout.test');
+}
+
+describe("a client's events", () => {
+  it('upcoming (last day today or later) soonest first; past most recent first; deleted events left out', async () => {
+    const client = await createClient({ name: 'Busy Calendar Ltd' });
+    const later = await createEvent({ clientId: client.id, title: 'Later show', startDate: addDays(today(), 30), endDate: addDays(today(), 31) });
+    const endsToday = await createEvent({ clientId: client.id, title: 'Ends today', startDate: addDays(today(), -1), endDate: today(), status: 'CONFIRMED' });
+    const soon = await createEvent({ clientId: client.id, title: 'Soon show', startDate: addDays(today(), 3), endDate: addDays(today(), 3) });
+    const lastWeek = await createEvent({ clientId: client.id, title: 'Last week', startDate: addDays(today(), -8), endDate: addDays(today(), -7) });
+    const lastYear = await createEvent({ clientId: client.id, title: 'Last year', startDate: addDays(today(), -380), endDate: addDays(today(), -380) });
+    const yesterday = await createEvent({ clientId: client.id, title: 'Yesterday', startDate: addDays(today(), -1), endDate: addDays(today(), -1) });
+    const binned = await createEvent({ clientId: client.id, title: 'Binned show', startDate: addDays(today(), 5), endDate: addDays(today(), 5) });
+    await ok(manager, DELETE_EVENT, { id: binned.id });
+    // Another client's event is not this client's.
+    await createEvent({ clientId: (await createClient({ name: 'Someone Else' })).id, title: 'Not mine', startDate: addDays(today(), 4) });
+
+    const events = await clientEvents(client.id);
+    expect(events.upcomingEvents.map((e) => e.id)).toEqual([endsToday.id, soon.id, later.id]);
+    expect(events.upcomingEvents[0]).toEqual({ id: endsToday.id, title: 'Ends today', startDate: addDays(today(), -1), endDate: today(), status: 'CONFIRMED' });
+    expect(events.pastEvents.map((e) => e.id)).toEqual([yesterday.id, lastWeek.id, lastYear.id]);
+    expect(events.pastEvents[1]).toMatchObject({ title: 'Last week', startDate: addDays(today(), -8), endDate: addDays(today(), -7), status: 'DRAFT' });
+
+    const limited = await clientEvents(client.id, manager, 2);
+    expect(limited.upcomingEvents.map((e) => e.id)).toEqual([endsToday.id, soon.id]);
+    expect(limited.pastEvents.map((e) => e.id)).toEqual([yesterday.id, lastWeek.id]);
+
+    const none = await clientEvents((await createClient({ name: 'No Events Yet' })).id);
+    expect(none).toMatchObject({ upcomingEvents: [], pastEvents: [] });
+  });
+
+  it('gives each client of a list its own events (one batch for the page)', async () => {
+    const prefix = `Batch ${Date.now()}`;
+    const a = await createClient({ name: `${prefix} A` });
+    const b = await createClient({ name: `${prefix} B` });
+    const c = await createClient({ name: `${prefix} C` });
+    const forA = await createEvent({ clientId: a.id, title: 'For A', startDate: addDays(today(), 7) });
+    const forB1 = await createEvent({ clientId: b.id, title: 'For B 1', startDate: addDays(today(), 9) });
+    const forB2 = await createEvent({ clientId: b.id, title: 'For B 2', startDate: addDays(today(), 8) });
+    const pastB = await createEvent({ clientId: b.id, title: 'For B past', startDate: addDays(today(), -9) });
+    const list = await ok<{ clients: { clients: Array<{ id: string; upcomingEvents: EventRefRow[]; pastEvents: EventRefRow[] }> } }>(
+      manager,
+      `query($search: String) { clients(filter: { search: $search }) { clients { id upcomingEvents(limit: 5) { id } pastEvents { id } } } }`,
+      { search: prefix },
+    );
+    expect(list.clients.clients).toEqual([
+      { id: a.id, upcomingEvents: [{ id: forA.id }], pastEvents: [] },
+      { id: b.id, upcomingEvents: [{ id: forB2.id }, { id: forB1.id }], pastEvents: [{ id: pastB.id }] },
+      { id: c.id, upcomingEvents: [], pastEvents: [] },
+    ]);
+  });
+
+  it('an engineer (event:read) sees them; a limit outside 1–100 is BAD_USER_INPUT naming limit', async () => {
+    const client = await createClient({ name: 'Seen Events Co' });
+    const event = await createEvent({ clientId: client.id, title: 'Visible to crew', startDate: addDays(today(), 12) });
+    expect((await clientEvents(client.id, engineer)).upcomingEvents.map((e) => e.id)).toEqual([event.id]);
+    expectFieldProblem(await refused(manager, CLIENT_EVENTS, { id: client.id, limit: 0 }), 'limit');
+    expectFieldProblem(await refused(manager, CLIENT_EVENTS, { id: client.id, limit: 101 }), 'limit');
+  });
+
+  it('someone who may read clients but not events gets FORBIDDEN on the event lists, and the client without them', async () => {
+    const client = await createClient({ name: 'Private Events Co', email: 'private@events.example' });
+    await createEvent({ clientId: client.id, title: 'Not for the desk', startDate: addDays(today(), 14) });
+    const desk = await clientOnlyReader();
+    const error = expectCode(await refused(desk, CLIENT_EVENTS, { id: client.id }), 'FORBIDDEN');
+    expect(error.message).toContain('event:read');
+    for (const field of ['upcomingEvents', 'pastEvents']) {
+      const response = await gql(t.url, desk, `query($id: ID!) { client(id: $id) { id ${field} { title } } }`, { id: client.id });
+      expectCode(response.body!.errors, 'FORBIDDEN');
+      expect(JSON.stringify(response.body)).not.toContain('Not for the desk');
+    }
+    expect((await getClient(client.id, desk)).email).toBe('private@events.example');
   });
 });
 

@@ -4,6 +4,8 @@ import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { RequirePermission } from '../modules/auth/components/RequirePermission';
 import { CabinetPage } from '../modules/cabinet/components/CabinetPage';
 import { CalendarPage } from '../modules/calendar/components/CalendarPage';
+import { ClientPage } from '../modules/clients/components/ClientPage';
+import { ClientsPage } from '../modules/clients/components/ClientsPage';
 import { CrewSchedulePage } from '../modules/crew-schedule/components/CrewSchedulePage';
 import { ProductionEventPage } from '../modules/events/components/ProductionEventPage';
 import { JournalPage } from '../modules/journal/components/JournalPage';
@@ -61,6 +63,22 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="event:read">
               <CrewSchedulePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/clients"
+          element={
+            <RequirePermission permission="client:read">
+              <ClientsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/clients/:id"
+          element={
+            <RequirePermission permission="client:read">
+              <ClientPage />
             </RequirePermission>
           }
         />

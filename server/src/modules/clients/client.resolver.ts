@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { ProductionEventRef } from '../events/production-event.types.js';
 import { PageInput } from '../journal/journal-entry.types.js';
+import { clientEventsLoader } from './client-events.loader.js';
 import { Client, ClientState } from './client.entity.js';
 import { ClientFilter, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 import type { ClientService } from './client.service.js';
@@ -31,6 +33,32 @@ export class ClientResolver {
   @Query(() => Client, { description: 'One client.' })
   client(@Arg('id', () => ID, { description: 'Client id.' }) id: string): Promise<Client> {
     return this.clients.get(id);
+  }
+
+  // Events are behind their own permission: a viewer without event:read gets FORBIDDEN on these
+  // fields (not an empty list, which would read as "no events"). The web app asks only with it.
+  @Authorized('client:read', 'event:read')
+  @FieldResolver(() => [ProductionEventRef], {
+    description: 'Events (not deleted) whose last day is today or later in the company time zone, soonest first. Needs event:read.',
+  })
+  upcomingEvents(
+    @Root() client: Client,
+    @Arg('limit', () => Int, { defaultValue: 20, description: 'At most this many (1–100).' }) limit: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProductionEventRef[]> {
+    return clientEventsLoader(ctx, this.clients, 'upcoming', limit).load(client.id);
+  }
+
+  @Authorized('client:read', 'event:read')
+  @FieldResolver(() => [ProductionEventRef], {
+    description: 'Events (not deleted) that ended before today in the company time zone, most recent first. Needs event:read.',
+  })
+  pastEvents(
+    @Root() client: Client,
+    @Arg('limit', () => Int, { defaultValue: 20, description: 'At most this many (1–100).' }) limit: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProductionEventRef[]> {
+    return clientEventsLoader(ctx, this.clients, 'past', limit).load(client.id);
   }
 
   @Authorized('client:manage')

@@ -7,6 +7,8 @@ import { pgArray } from '../../database/orm.js';
 import type { Viewer } from '../../graphql/context.js';
 import type { JournalInput, JournalService } from '../journal/journal.service.js';
 import { diffFields } from '../journal/journal.service.js';
+import type { ProductionEventStatus } from '../events/production-event-status.js';
+import type { ProductionEventRef } from '../events/production-event.types.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { Client, ClientState } from './client.entity.js';
 import type { ClientFilter, CreateClientInput, UpdateClientInput } from './client.inputs.js';
@@ -33,6 +35,12 @@ function trimmedOrNull(value: string | null | undefined): string | null | undefi
   if (value === undefined) return undefined;
   return value?.trim() || null;
 }
+
+/** Which of a client's events: those not over yet (soonest first) or those over (most recent first). */
+export type ClientEventsWhen = 'upcoming' | 'past';
+
+/** The most a client page may ask for in one list of events. */
+export const MAX_CLIENT_EVENTS = 100;
 
 export interface ClientPage {
   clients: Client[];
@@ -66,6 +74,40 @@ export class ClientService {
     const clients = await em.find(Client, { id: { $in: ids.map((row) => row.id) } });
     const byId = new Map(clients.map((client) => [client.id, client]));
     return { clients: ids.map((row) => byId.get(row.id)!), total: Number(total) };
+  }
+
+  /**
+   * The events (not deleted) of several clients at once, one list per id in the same order, at most
+   * `limit` each. Upcoming = last day today or later in the company time zone; past = the rest.
+   * One statement for all the clients, so a list of clients with their events is not N+1.
+   */
+  async eventsOf(clientIds: readonly string[], when: ClientEventsWhen, limit: number): Promise<ProductionEventRef[][]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CLIENT_EVENTS) {
+      throw new BadUserInputError([{ field: 'limit', message: `must be between 1 and ${MAX_CLIENT_EVENTS}` }]);
+    }
+    const ids = clientIds.filter((id) => isUUID(id));
+    const byClient = new Map<string, ProductionEventRef[]>(clientIds.map((id) => [id, []]));
+    if (ids.length > 0) {
+      const em = this.orm.em.fork();
+      const { timeZone } = await this.settings.get(em);
+      const upcoming = when === 'upcoming';
+      const order = upcoming ? 'start_date, start_time nulls first, id' : 'end_date desc, start_date desc, id';
+      const rows = await em.execute<Array<{ client_id: string; id: string; title: string; start_date: string; end_date: string; status: ProductionEventStatus }>>(
+        `select client_id, id, title, start_date, end_date, status from (
+           select client_id, id, title, start_date::text as start_date, end_date::text as end_date, status,
+                  row_number() over (partition by client_id order by ${order}) as n
+             from production_event
+            where client_id = any(?::uuid[]) and deleted_at is null and end_date ${upcoming ? '>=' : '<'} ?::date
+         ) ranked
+         where n <= ?
+         order by client_id, n`,
+        [pgArray(ids), todayIn(timeZone), limit],
+      );
+      for (const row of rows) {
+        byClient.get(row.client_id)?.push({ id: row.id, title: row.title, startDate: row.start_date, endDate: row.end_date, status: row.status });
+      }
+    }
+    return clientIds.map((id) => byClient.get(id) ?? []);
   }
 
   async get(id: string): Promise<Client> {

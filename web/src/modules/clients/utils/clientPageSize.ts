@@ -1,0 +1,2 @@
+/** Clients per page of the list. */
+export const clientPageSize = 25;
