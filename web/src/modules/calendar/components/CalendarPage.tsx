@@ -5,7 +5,7 @@ import { Button, Group, Stack, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useViewer } from '../../auth/hooks/useViewer';
 import { hasPermission } from '../../auth/utils/hasPermission';
 import { useAppInfo } from '../../company/hooks/useAppInfo';
@@ -36,7 +36,6 @@ import { CreateProductionEventDialog } from './CreateProductionEventDialog';
 import { ProductionCalendar } from './ProductionCalendar';
 
 const phoneQuery = '(max-width: 767.98px)';
-const calendarPath = '/calendar';
 
 interface ShownPeriod {
   view: CalendarViewName;
@@ -60,6 +59,7 @@ function shownProductionEvents(events: EventApi[]): CalendarProductionEvent[] {
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const viewer = useViewer();
   const { timeZone, weekStart } = useAppInfo();
   const { search, setSearch } = useCalendarSearch();
@@ -132,11 +132,11 @@ export function CalendarPage() {
   useEffect(() => {
     if (!period) return;
     if (search.view === period.view && search.date === period.date) return;
-    // A click elsewhere may already have left the page (the router renders it in a transition):
-    // writing the URL now would pull the browser back to the calendar.
-    if (!window.location.pathname.startsWith(calendarPath)) return;
+    // A click elsewhere may already have changed the browser's URL while the router still renders
+    // this page (a transition): writing the URL now would pull the browser back to the calendar.
+    if (window.location.pathname !== pathname) return;
     setSearch({ view: period.view, date: period.date }, { replace: true });
-  }, [period, search.view, search.date, setSearch]);
+  }, [period, search.view, search.date, setSearch, pathname]);
 
   const handleSelectDays = useCallback((info: DateSelectInfo) => {
     setDialog({
