@@ -20,6 +20,9 @@ import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AuthService } from '../modules/auth/auth.service.js';
+import { BackupResolver } from '../modules/backups/backup.resolver.js';
+import { BackupService } from '../modules/backups/backup.service.js';
+import { backupRoutes } from '../modules/backups/backup.routes.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
@@ -65,6 +68,8 @@ export interface BootstrapOptions {
   presenceTtlMs?: number;
   /** Count SQL statements per request id (tests and benchmarks read them with `statementsOf`). */
   countStatements?: boolean;
+  /** Where `runBackup` writes backups; default `./backups`. */
+  backupDir?: string;
 }
 
 export interface RunningServer {
@@ -79,6 +84,7 @@ export interface RunningServer {
   clients: Services['clients'];
   crewRoles: Services['crewRoles'];
   settings: Services['settings'];
+  backups: BackupService;
   /** SQL statements run for one request id, when `countStatements` is on. */
   statementsOf(requestId: string): number;
   /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
@@ -115,6 +121,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const services = createServices(orm);
     const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
+    const backups = new BackupService(orm, journal, database.url, path.resolve(options.backupDir ?? 'backups'));
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
 
     const firstStart = !(await hasAnyAccount(orm));
@@ -132,6 +139,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const resolverInstances = new Map<unknown, unknown>([
       [AppInfoResolver, new AppInfoResolver(settings)],
       [AuthResolver, new AuthResolver(auth, staff)],
+      [BackupResolver, new BackupResolver(backups)],
       [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
@@ -237,6 +245,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         },
       }),
     );
+    app.use('/backups', backupRoutes(backups, (req) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE])));
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 
@@ -266,6 +275,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       clients,
       crewRoles,
       settings,
+      backups,
       statementsOf: (requestId) => statementCounter?.get(requestId) ?? 0,
       stop: () => (stopping ??= stopAll()),
     };
