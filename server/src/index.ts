@@ -16,3 +16,4 @@ export { BackupFileError, readManifest, verifyBackup, type BackupManifest } from
 export { restoreBackup, RestoreRefusedError } from './modules/backups/backup-restore.js';
 export { writeBackup } from './modules/backups/backup-writer.js';
 export { seedInstallation, createServices } from './app/services.js';
+export { webhookSignature, retryDelayMs } from './modules/webhooks/webhook-dispatcher.js';

@@ -259,7 +259,7 @@ describe('backups from the app', () => {
     const manifest = JSON.parse(gunzipSync(body).toString('utf8').split('\n')[0]) as BackupManifest;
     expect(manifest.tables.reduce((sum, table) => sum + table.rows, 0)).toBe(made.rowCount);
 
-    const journal = await admin.request('{ journal(filter: { action: "backup.created" }) { entries { summary objectId } } }');
+    const journal = await admin.request('{ journal(filter: { action: "backup.create" }) { entries { summary objectId } } }');
     expect(journal.errors).toBeUndefined();
     expect(journal.data!.journal.entries.map((item: { objectId: string }) => item.objectId)).toContain(made.name);
 

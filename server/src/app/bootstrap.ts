@@ -39,6 +39,9 @@ import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { User } from '../modules/staff/user.entity.js';
 import { JournalBus } from '../realtime/journal-bus.js';
 import { startLiveServer } from '../realtime/ws-server.js';
+import { WebhookDispatcher, type WebhookDispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
+import { WebhookService } from '../modules/webhooks/webhook.service.js';
 import { openDatabase } from './database.js';
 import { createServices, seedInstallation, type Services } from './services.js';
 import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, requestScope, serveWebApp } from './http-app.js';
@@ -70,6 +73,8 @@ export interface BootstrapOptions {
   countStatements?: boolean;
   /** Where `runBackup` writes backups; default `./backups`. */
   backupDir?: string;
+  /** Webhook delivery timing (tests shorten it). */
+  webhooks?: WebhookDispatcherOptions;
 }
 
 export interface RunningServer {
@@ -135,6 +140,11 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     cleanup.push(() => bus.stop());
     presence.start();
     cleanup.push(async () => presence.stop());
+    const webhooks = new WebhookService(orm, journal);
+    const dispatcher = new WebhookDispatcher(orm, bus, logger, options.webhooks);
+    dispatcher.start();
+    // Stopped before the bus and the ORM: a delivery in flight finishes and commits its cursor.
+    cleanup.push(() => dispatcher.stop());
 
     const resolverInstances = new Map<unknown, unknown>([
       [AppInfoResolver, new AppInfoResolver(settings)],
@@ -149,6 +159,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [SettingsResolver, new SettingsResolver(settings)],
       [StaffResolver, new StaffResolver(staff)],
       [VenueResolver, new VenueResolver(venues)],
+      [WebhookResolver, new WebhookResolver(webhooks)],
     ]);
     const schema = await buildLoadoutSchema({ get: (someClass) => resolverInstances.get(someClass) });
 

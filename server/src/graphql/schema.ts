@@ -13,6 +13,7 @@ import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { VenueResolver } from '../modules/venues/venue.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -42,6 +43,7 @@ export const resolvers = [
   SettingsResolver,
   StaffResolver,
   VenueResolver,
+  WebhookResolver,
 ] as const;
 
 /** Builds the executable schema; `container` supplies resolver instances with their services. */
