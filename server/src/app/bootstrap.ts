@@ -23,6 +23,7 @@ import { AuthService } from '../modules/auth/auth.service.js';
 import { BackupResolver } from '../modules/backups/backup.resolver.js';
 import { BackupService } from '../modules/backups/backup.service.js';
 import { backupRoutes } from '../modules/backups/backup.routes.js';
+import { paperworkRoutes } from '../modules/paperwork/paperwork.routes.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
@@ -256,7 +257,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         },
       }),
     );
-    app.use('/backups', backupRoutes(backups, (req) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE])));
+    const viewerOfRequest = (req: express.Request) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]);
+    app.use('/backups', backupRoutes(backups, viewerOfRequest));
+    app.use('/api', paperworkRoutes(events, settings, viewerOfRequest));
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 
