@@ -47,11 +47,14 @@ export class BackupFileError extends Error {
 }
 
 /**
- * The session settings that make COPY text the same on every server and every run: instants in UTC,
- * ISO dates, shortest-exact floats. Both backup and restore set them.
+ * The settings that make COPY text the same on every server and every run: instants in UTC, ISO
+ * dates, shortest-exact floats. Both backup and restore set them, for their transaction only (a
+ * pooled connection goes back unchanged).
  */
 export async function setCanonicalSession(client: pg.ClientBase): Promise<void> {
-  await client.query(`set time zone 'UTC'; set datestyle = 'ISO, YMD'; set intervalstyle = 'postgres'; set extra_float_digits = 3; set bytea_output = 'hex'`);
+  await client.query(
+    `set local time zone 'UTC'; set local datestyle = 'ISO, YMD'; set local intervalstyle = 'postgres'; set local extra_float_digits = 3; set local bytea_output = 'hex'`,
+  );
 }
 
 export function quoteIdent(name: string): string {

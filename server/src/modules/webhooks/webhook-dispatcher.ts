@@ -6,7 +6,7 @@ import type { JournalBus } from '../../realtime/journal-bus.js';
 export interface WebhookDispatcherOptions {
   /** How long a receiver may take to answer (default 10 s); longer is a failed attempt. */
   timeoutMs?: number;
-  /** Wait before the first retry (default 5 s); doubled after every further failure… */
+  /** Wait before the first retry (default 5 s) after a failed attempt ends; doubled after every further failure… */
   retryBaseMs?: number;
   /** …up to this (default 1 h). */
   retryMaxMs?: number;
@@ -14,7 +14,11 @@ export interface WebhookDispatcherOptions {
   pollMs?: number;
   /** Webhooks delivered at the same time by one instance (default 4); each one's changes stay in order. */
   concurrency?: number;
+  /** How long the delivery log keeps attempts (default 30 days). */
+  keepDeliveriesDays?: number;
 }
+
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 interface DueWebhook {
   id: string;
@@ -64,6 +68,8 @@ export class WebhookDispatcher {
   private readonly retryMaxMs: number;
   private readonly pollMs: number;
   private readonly concurrency: number;
+  private readonly keepDeliveriesDays: number;
+  private lastPrune = 0;
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private running?: Promise<void>;
@@ -81,6 +87,7 @@ export class WebhookDispatcher {
     this.retryMaxMs = options.retryMaxMs ?? 3_600_000;
     this.pollMs = options.pollMs ?? 1_000;
     this.concurrency = options.concurrency ?? 4;
+    this.keepDeliveriesDays = options.keepDeliveriesDays ?? 30;
   }
 
   start(): void {
@@ -117,6 +124,10 @@ export class WebhookDispatcher {
   }
 
   private async cycle(): Promise<void> {
+    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = Date.now();
+      await this.orm.em.fork().execute(`delete from webhook_delivery where at < now() - (? * interval '1 day')`, [this.keepDeliveriesDays]);
+    }
     const due = await this.orm.em.fork().execute<Array<{ id: string }>>(
       `select id from webhook
         where active and (next_attempt_at is null or next_attempt_at <= now())
@@ -164,7 +175,7 @@ export class WebhookDispatcher {
       }
       const delay = retryDelayMs(attempt, this.retryBaseMs, this.retryMaxMs);
       await em.execute(
-        `update webhook set attempts = ?, next_attempt_at = now() + (? * interval '1 millisecond'), last_error = ? where id = ?`,
+        `update webhook set attempts = ?, next_attempt_at = clock_timestamp() + (? * interval '1 millisecond'), last_error = ? where id = ?`,
         [attempt, delay, outcome.error, webhook.id],
       );
       this.logger.warn('Webhook delivery failed; will retry', { webhookId: webhook.id, seq: change.seq, attempt, retryInMs: delay, error: outcome.error });
