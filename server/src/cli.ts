@@ -7,6 +7,9 @@ import { DomainError } from './common/errors.js';
 import { ConfigError, parseConfig } from './config/config.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
 import { connectOrm, migrate } from './database/orm.js';
+import { BackupFileError } from './modules/backups/backup-format.js';
+import { restoreBackup, RestoreRefusedError } from './modules/backups/backup-restore.js';
+import { writeBackup } from './modules/backups/backup-writer.js';
 import { createServices, seedInstallation, type Services } from './app/services.js';
 
 /** Opens the configured database (embedded when DATABASE_URL is unset), migrates it and runs `work`. */
@@ -84,8 +87,50 @@ program
     }),
   );
 
+/** Opens the configured database as it is: no migrations, no base data (backup and restore want it untouched). */
+async function withRawDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const config = parseConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
+  try {
+    await work(database.url);
+  } finally {
+    await database.stop();
+  }
+}
+
+program
+  .command('backup')
+  .description('Write a consistent snapshot of all data to backups/loadout-YYYY-MM-DD_HH-MM.backup.gz (UTC time), with a manifest.')
+  .option('--dir <folder>', 'folder to write to', 'backups')
+  .action((options: { dir: string }) =>
+    withRawDatabase(async (url) => {
+      const written = await writeBackup(url, options.dir);
+      const rows = written.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+      console.log(`Backup written: ${written.file} (${rows} rows in ${written.manifest.tables.length} tables, schema ${written.manifest.lastMigration ?? 'empty'}).`);
+    }),
+  );
+
+program
+  .command('restore')
+  .description('Load a backup into an empty database (one transaction), migrating it forward when it is older.')
+  .argument('<file>', 'a backup file written by `backup`')
+  .option('--replace', 'drop the data of a database that is not empty and replace it with the backup')
+  .action((file: string, options: { replace?: boolean }) =>
+    withRawDatabase(async (url) => {
+      const orm = await connectOrm(url);
+      try {
+        const result = await restoreBackup(orm, file, { replace: options.replace });
+        const forward = result.migratedForward.length > 0 ? ` Migrated forward: ${result.migratedForward.join(', ')}.` : '';
+        console.log(`Restored ${file}: ${result.rows} rows in ${result.manifest.tables.length} tables, taken ${result.manifest.createdAt}.${forward}`);
+      } finally {
+        await orm.close();
+      }
+    }),
+  );
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof DomainError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof DomainError || error instanceof RestoreRefusedError || error instanceof BackupFileError) console.error(error.message);
   else console.error(`Failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   process.exit(1);
 });

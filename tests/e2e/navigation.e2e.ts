@@ -8,7 +8,7 @@ const fieldStaff = ['calendar', 'crew-schedule', 'equipment', 'clients', ...ever
 const expectedNavigation: Record<string, string[]> = {
   [demoEmails.admin]: [
     'calendar', 'crew-schedule', 'equipment', 'clients', 'staff', 'roles',
-    'journal', 'reports', 'settings', ...everyone,
+    'journal', 'reports', 'settings', 'backups', 'webhooks', ...everyone,
   ],
   [demoEmails.manager]: [...fieldStaff, 'reports'],
   [demoEmails.manager2]: [...fieldStaff, 'reports'],

@@ -20,6 +20,10 @@ import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AuthService } from '../modules/auth/auth.service.js';
+import { BackupResolver } from '../modules/backups/backup.resolver.js';
+import { BackupService } from '../modules/backups/backup.service.js';
+import { backupRoutes } from '../modules/backups/backup.routes.js';
+import { paperworkRoutes } from '../modules/paperwork/paperwork.routes.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
@@ -36,6 +40,9 @@ import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { User } from '../modules/staff/user.entity.js';
 import { JournalBus } from '../realtime/journal-bus.js';
 import { startLiveServer } from '../realtime/ws-server.js';
+import { WebhookDispatcher, type WebhookDispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
+import { WebhookService } from '../modules/webhooks/webhook.service.js';
 import { openDatabase } from './database.js';
 import { createServices, seedInstallation, type Services } from './services.js';
 import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, requestScope, serveWebApp } from './http-app.js';
@@ -65,6 +72,10 @@ export interface BootstrapOptions {
   presenceTtlMs?: number;
   /** Count SQL statements per request id (tests and benchmarks read them with `statementsOf`). */
   countStatements?: boolean;
+  /** Where `runBackup` writes backups; default `./backups`. */
+  backupDir?: string;
+  /** Webhook delivery timing (tests shorten it). */
+  webhooks?: WebhookDispatcherOptions;
 }
 
 export interface RunningServer {
@@ -79,6 +90,7 @@ export interface RunningServer {
   clients: Services['clients'];
   crewRoles: Services['crewRoles'];
   settings: Services['settings'];
+  backups: BackupService;
   /** SQL statements run for one request id, when `countStatements` is on. */
   statementsOf(requestId: string): number;
   /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
@@ -115,6 +127,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const services = createServices(orm);
     const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
+    const backups = new BackupService(orm, journal, database.url, path.resolve(options.backupDir ?? 'backups'));
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
 
     const firstStart = !(await hasAnyAccount(orm));
@@ -128,10 +141,16 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     cleanup.push(() => bus.stop());
     presence.start();
     cleanup.push(async () => presence.stop());
+    const webhooks = new WebhookService(orm, journal);
+    const dispatcher = new WebhookDispatcher(orm, bus, logger, options.webhooks);
+    dispatcher.start();
+    // Stopped before the bus and the ORM: a delivery in flight finishes and commits its cursor.
+    cleanup.push(() => dispatcher.stop());
 
     const resolverInstances = new Map<unknown, unknown>([
       [AppInfoResolver, new AppInfoResolver(settings)],
       [AuthResolver, new AuthResolver(auth, staff)],
+      [BackupResolver, new BackupResolver(backups)],
       [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
@@ -141,6 +160,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [SettingsResolver, new SettingsResolver(settings)],
       [StaffResolver, new StaffResolver(staff)],
       [VenueResolver, new VenueResolver(venues)],
+      [WebhookResolver, new WebhookResolver(webhooks)],
     ]);
     const schema = await buildLoadoutSchema({ get: (someClass) => resolverInstances.get(someClass) });
 
@@ -237,6 +257,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         },
       }),
     );
+    const viewerOfRequest = (req: express.Request) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]);
+    app.use('/backups', backupRoutes(backups, viewerOfRequest));
+    app.use('/api', paperworkRoutes(events, settings, viewerOfRequest));
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 
@@ -266,6 +289,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       clients,
       crewRoles,
       settings,
+      backups,
       statementsOf: (requestId) => statementCounter?.get(requestId) ?? 0,
       stop: () => (stopping ??= stopAll()),
     };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { BackupResolver } from '../modules/backups/backup.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
@@ -12,6 +13,7 @@ import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { VenueResolver } from '../modules/venues/venue.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -31,6 +33,7 @@ const noTopicPubSub = {
 export const resolvers = [
   AppInfoResolver,
   AuthResolver,
+  BackupResolver,
   CalendarLiveResolver,
   ClientResolver,
   CrewRoleResolver,
@@ -40,6 +43,7 @@ export const resolvers = [
   SettingsResolver,
   StaffResolver,
   VenueResolver,
+  WebhookResolver,
 ] as const;
 
 /** Builds the executable schema; `container` supplies resolver instances with their services. */

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { RequirePermission } from '../modules/auth/components/RequirePermission';
+import { BackupsPage } from '../modules/backups/components/BackupsPage';
 import { CabinetPage } from '../modules/cabinet/components/CabinetPage';
 import { CalendarPage } from '../modules/calendar/components/CalendarPage';
 import { ClientPage } from '../modules/clients/components/ClientPage';
@@ -15,6 +16,7 @@ import { NotFoundPage } from '../modules/shell/components/NotFoundPage';
 import { PlaceholderPage } from '../modules/shell/components/PlaceholderPage';
 import { StartRedirect } from '../modules/shell/components/StartRedirect';
 import { navigationItems } from '../modules/shell/utils/navigationItems';
+import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 
 /** Every page; all but /login need a session, and each feature page its permission. */
 export function AppRoutes() {
@@ -87,6 +89,22 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="journal:read">
               <JournalPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/settings/backups"
+          element={
+            <RequirePermission permission="backup:run">
+              <BackupsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/settings/webhooks"
+          element={
+            <RequirePermission permission="settings:manage">
+              <WebhooksPage />
             </RequirePermission>
           }
         />

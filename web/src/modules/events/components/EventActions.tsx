@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { CallSheetButton } from '../../paperwork/components/CallSheetButton';
 import type { EventPermissions } from '../utils/getEventPermissions';
 import type { ProductionEvent } from '../utils/productionEventTypes';
 import { DeleteEventDialog } from './DeleteEventDialog';
@@ -13,7 +14,7 @@ export type EventActionsProps = {
   onEdit: () => void;
 };
 
-/** Edit, duplicate and delete, as far as the viewer may. */
+/** Edit, duplicate and delete, as far as the viewer may; the call sheet for everyone who sees the event. */
 export function EventActions({ event, permissions, editing, onEdit }: EventActionsProps) {
   const { t } = useTranslation();
   const [duplicating, duplicateDialog] = useDisclosure(false);
@@ -31,6 +32,7 @@ export function EventActions({ event, permissions, editing, onEdit }: EventActio
           {t('events.duplicate.open')}
         </Button>
       )}
+      <CallSheetButton eventId={event.id} />
       {permissions.canDelete && !event.deletedAt && (
         <Button size="sm" variant="light" color="red" onClick={deleteDialog.open} data-testid="event-delete">
           {t('events.trash.delete')}

@@ -22,6 +22,8 @@ export const navigationItems: readonly NavigationItem[] = [
   { key: 'journal', path: '/journal', labelKey: 'nav.journal', permission: 'journal:read', placeholder: false },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', permission: 'reports:read', placeholder: true },
   { key: 'settings', path: '/settings', labelKey: 'nav.settings', permission: 'settings:manage', placeholder: true },
+  { key: 'backups', path: '/settings/backups', labelKey: 'nav.backups', permission: 'backup:run', placeholder: false },
+  { key: 'webhooks', path: '/settings/webhooks', labelKey: 'nav.webhooks', permission: 'settings:manage', placeholder: false },
   { key: 'cabinet', path: '/me', labelKey: 'nav.cabinet', permission: null, placeholder: false },
   { key: 'playground', path: '/playground', labelKey: 'nav.playground', permission: null, placeholder: false },
 ];
