@@ -18,12 +18,13 @@ const spaced = (n: string) => `+7 ${n.slice(0, 3)} ${n.slice(3, 6)}-${n.slice(6,
 const domestic = (n: string) => `8 (${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
 
 /**
- * Signs in and waits until the start page (the calendar) has written its view into the URL: that
- * write replaces the location, so a navigation click made before it is undone.
+ * Signs in and waits until the start page has settled — the dashboard (with reports:read), or the
+ * calendar once it has written its view into the URL: that write replaces the location, so a
+ * navigation click made before it is undone.
  */
 async function signInSettled(page: Page, email: string): Promise<void> {
   await signIn(page, email);
-  await expect(page).toHaveURL(/\/calendar\?.*view=/);
+  await expect(page).toHaveURL(/\/(calendar\?.*view=|dashboard$)/);
 }
 
 async function searchClients(page: Page, text: string): Promise<void> {

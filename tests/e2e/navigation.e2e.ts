@@ -7,11 +7,11 @@ const fieldStaff = ['calendar', 'crew-schedule', 'equipment', 'clients', ...ever
 
 const expectedNavigation: Record<string, string[]> = {
   [demoEmails.admin]: [
-    'calendar', 'crew-schedule', 'equipment', 'clients', 'staff', 'roles',
+    'dashboard', 'calendar', 'crew-schedule', 'equipment', 'clients', 'staff', 'roles',
     'journal', 'reports', 'settings', 'backups', 'webhooks', ...everyone,
   ],
-  [demoEmails.manager]: [...fieldStaff, 'reports'],
-  [demoEmails.manager2]: [...fieldStaff, 'reports'],
+  [demoEmails.manager]: ['dashboard', ...fieldStaff, 'reports'],
+  [demoEmails.manager2]: ['dashboard', ...fieldStaff, 'reports'],
   [demoEmails.engineer]: fieldStaff,
   [demoEmails.engineer2]: fieldStaff,
   [demoEmails.storekeeper]: fieldStaff,

@@ -28,11 +28,14 @@ import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
 import { PresenceResolver } from '../modules/presence/presence.resolver.js';
 import { PresenceService, PRESENCE_TTL_MS } from '../modules/presence/presence.service.js';
+import { ReportResolver } from '../modules/reports/report.resolver.js';
+import { reportsWorkbookRoute } from '../modules/reports/reports.http.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { VenueResolver } from '../modules/venues/venue.resolver.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
@@ -125,7 +128,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
     const services = createServices(orm);
-    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar } = services;
+    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
     const backups = new BackupService(orm, journal, database.url, path.resolve(options.backupDir ?? 'backups'));
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
@@ -154,9 +157,11 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
+      [DashboardResolver, new DashboardResolver(dashboards)],
       [JournalResolver, new JournalResolver(journal)],
       [PresenceResolver, new PresenceResolver(presence)],
       [ProductionEventResolver, new ProductionEventResolver(events, readModel)],
+      [ReportResolver, new ReportResolver(reports)],
       [SettingsResolver, new SettingsResolver(settings)],
       [StaffResolver, new StaffResolver(staff)],
       [VenueResolver, new VenueResolver(venues)],
@@ -260,6 +265,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     const viewerOfRequest = (req: express.Request) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]);
     app.use('/backups', backupRoutes(backups, viewerOfRequest));
     app.use('/api', paperworkRoutes(events, settings, viewerOfRequest));
+    app.get('/api/reports.xlsx', reportsWorkbookRoute(auth, reports, logger));
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 

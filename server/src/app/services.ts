@@ -2,12 +2,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../common/logger.js';
 import { ClientService } from '../modules/clients/client.service.js';
 import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
+import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { DEMO_PASSWORD, hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
 import { seedDemoEvents } from '../modules/demo/demo-events.js';
 import { CalendarFeed } from '../modules/events/calendar-feed.js';
 import { ProductionEventReadModel } from '../modules/events/production-event.read-model.js';
 import { ProductionEventService } from '../modules/events/production-event.service.js';
 import { JournalService } from '../modules/journal/journal.service.js';
+import { ReportService } from '../modules/reports/report.service.js';
 import { SettingsService } from '../modules/settings/settings.service.js';
 import { StaffService } from '../modules/staff/staff.service.js';
 import { VenueService } from '../modules/venues/venue.service.js';
@@ -23,7 +25,9 @@ export function createServices(orm: MikroORM) {
   const readModel = new ProductionEventReadModel(orm, settings);
   const events = new ProductionEventService(journal, settings, clients, readModel);
   const calendar = new CalendarFeed(readModel);
-  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar };
+  const reports = new ReportService(orm);
+  const dashboards = new DashboardService(settings, reports, readModel);
+  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,10 +5,12 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { BackupResolver } from '../modules/backups/backup.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
 import { PresenceResolver } from '../modules/presence/presence.resolver.js';
+import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
@@ -37,9 +39,11 @@ export const resolvers = [
   CalendarLiveResolver,
   ClientResolver,
   CrewRoleResolver,
+  DashboardResolver,
   JournalResolver,
   PresenceResolver,
   ProductionEventResolver,
+  ReportResolver,
   SettingsResolver,
   StaffResolver,
   VenueResolver,

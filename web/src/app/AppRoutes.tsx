@@ -7,9 +7,11 @@ import { CabinetPage } from '../modules/cabinet/components/CabinetPage';
 import { CalendarPage } from '../modules/calendar/components/CalendarPage';
 import { ClientPage } from '../modules/clients/components/ClientPage';
 import { ClientsPage } from '../modules/clients/components/ClientsPage';
+import { DashboardPage } from '../modules/dashboard/components/DashboardPage';
 import { CrewSchedulePage } from '../modules/crew-schedule/components/CrewSchedulePage';
 import { ProductionEventPage } from '../modules/events/components/ProductionEventPage';
 import { JournalPage } from '../modules/journal/components/JournalPage';
+import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { LazyPlaygroundPage } from '../modules/playground/components/LazyPlaygroundPage';
 import { AppLayout } from '../modules/shell/components/AppLayout';
 import { NotFoundPage } from '../modules/shell/components/NotFoundPage';
@@ -44,6 +46,22 @@ export function AppRoutes() {
               }
             />
           ))}
+        <Route
+          path="/dashboard"
+          element={
+            <RequirePermission permission="reports:read">
+              <DashboardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/reports"
+          element={
+            <RequirePermission permission="reports:read">
+              <ReportsPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="/calendar"
           element={

@@ -13,6 +13,7 @@ export interface NavigationItem {
 
 /** The side navigation, in display order. */
 export const navigationItems: readonly NavigationItem[] = [
+  { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', permission: 'reports:read', placeholder: false },
   { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'event:read', placeholder: false },
   { key: 'crew-schedule', path: '/crew-schedule', labelKey: 'nav.crewSchedule', permission: 'event:read', placeholder: false },
   { key: 'equipment', path: '/equipment', labelKey: 'nav.equipment', permission: 'equipment:read', placeholder: true },
@@ -20,7 +21,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff:manage', placeholder: true },
   { key: 'roles', path: '/roles', labelKey: 'nav.roles', permission: 'role:manage', placeholder: true },
   { key: 'journal', path: '/journal', labelKey: 'nav.journal', permission: 'journal:read', placeholder: false },
-  { key: 'reports', path: '/reports', labelKey: 'nav.reports', permission: 'reports:read', placeholder: true },
+  { key: 'reports', path: '/reports', labelKey: 'nav.reports', permission: 'reports:read', placeholder: false },
   { key: 'settings', path: '/settings', labelKey: 'nav.settings', permission: 'settings:manage', placeholder: true },
   { key: 'backups', path: '/settings/backups', labelKey: 'nav.backups', permission: 'backup:run', placeholder: false },
   { key: 'webhooks', path: '/settings/webhooks', labelKey: 'nav.webhooks', permission: 'settings:manage', placeholder: false },

@@ -14,7 +14,7 @@ describe('visibleNavigationItems', () => {
       'equipment:read', 'client:read', 'client:manage', 'reports:read',
     ];
     expect(keys(manager)).toEqual([
-      'calendar', 'crew-schedule', 'equipment', 'clients', 'reports', 'cabinet', 'playground',
+      'dashboard', 'calendar', 'crew-schedule', 'equipment', 'clients', 'reports', 'cabinet', 'playground',
     ]);
   });
 
@@ -23,6 +23,6 @@ describe('visibleNavigationItems', () => {
       'event:read', 'equipment:read', 'client:read', 'staff:manage', 'role:manage',
       'journal:read', 'reports:read', 'settings:manage',
     ];
-    expect(keys(admin)).toHaveLength(11);
+    expect(keys(admin)).toHaveLength(12);
   });
 });

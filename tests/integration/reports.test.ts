@@ -1,0 +1,358 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCode, expectNoLeak } from './support/contract.js';
+import {
+  assignCrew,
+  changeStatus,
+  createEvent,
+  crewRoleId,
+  deleteEvent,
+  signInAs,
+  type Account,
+  type CreateEventInput,
+  type ProductionEvent,
+} from './support/events.js';
+import { startTestServer, type TestServer } from './support/harness.js';
+
+// Reports (SPEC §8) over real HTTP on a real PostgreSQL: a small fixture built through the API,
+// every figure computed by hand below. Counting rules (also in the schema descriptions):
+//  - events count when their SHOW days (startDate..endDate) touch the period; event-days are the show
+//    days inside it; events in the trash never count; cancelled ones only in their status row and
+//    the `cancelled` columns;
+//  - crew workload counts the RESERVED days (prep and return included) of non-cancelled events, for
+//    everyone an event occupies (crew, senior engineer, manager), each calendar day once per person.
+
+const FROM = '2030-03-10';
+const TO = '2030-03-20';
+
+let t: TestServer;
+let manager: Account; // M1
+let manager2: Account; // M2
+let engineer: Account; // X
+let engineer2: Account; // Y
+let crew1: Account; // Z
+let clientA: { id: string; name: string };
+let clientB: { id: string; name: string };
+const FORMULA_NAME = '=HYPERLINK("http://evil.example","Click") Sound Co';
+
+const REPORTS = `query($from: Date!, $to: Date!) { reports(from: $from, to: $to) {
+  from to
+  events {
+    events eventDays cancelled
+    byStatus { status events eventDays }
+    byClient { clientId clientName events eventDays cancelled }
+    byManager { manager { id name } events eventDays cancelled }
+  }
+  crewWorkload { person { id name } roles events days }
+} }`;
+
+interface ReportsAnswer {
+  from: string;
+  to: string;
+  events: {
+    events: number;
+    eventDays: number;
+    cancelled: number;
+    byStatus: Array<{ status: string; events: number; eventDays: number }>;
+    byClient: Array<{ clientId: string | null; clientName: string | null; events: number; eventDays: number; cancelled: number }>;
+    byManager: Array<{ manager: { id: string; name: string } | null; events: number; eventDays: number; cancelled: number }>;
+  };
+  crewWorkload: Array<{ person: { id: string; name: string }; roles: string[]; events: number; days: number }>;
+}
+
+async function createClient(account: Account, name: string, phone: string) {
+  const response = await account.session.request(`mutation($input: CreateClientInput!) { createClient(input: $input) { id name } }`, {
+    input: { name, kind: 'COMPANY', phone },
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data!.createClient as { id: string; name: string };
+}
+
+function download(cookie: string | undefined, query: string) {
+  return fetch(`${t.url}/api/reports.xlsx?${query}`, { headers: cookie ? { cookie } : {} });
+}
+
+beforeAll(async () => {
+  t = await startTestServer({ countStatements: true });
+  [manager, manager2, engineer, engineer2, crew1] = await Promise.all(
+    ['manager', 'manager2', 'engineer', 'engineer2', 'storekeeper'].map((name) => signInAs(t.url, `${name}@loadout.demo`)),
+  );
+  clientA = await createClient(manager, 'Acme Festivals', '+7 916 555-00-01');
+  clientB = await createClient(manager, FORMULA_NAME, '+7 916 555-00-02');
+  const [sound, light] = await Promise.all([crewRoleId(manager.session, 'Sound'), crewRoleId(manager.session, 'Lighting')]);
+  const make = (input: Partial<CreateEventInput> & Pick<CreateEventInput, 'title' | 'startDate' | 'endDate'>) =>
+    createEvent(manager.session, { status: 'DRAFT', ...input }).then((result) => result.event);
+
+  // E1 crosses the start of the period: show days 10–12 inside (3).
+  const e1 = await make({ title: 'E1 spans the start', startDate: '2030-03-08', endDate: '2030-03-12', status: 'CONFIRMED', clientId: clientA.id, managerId: manager.id });
+  // E2 inside, one show day, one prep day (reserved 11–12).
+  const e2 = await make({ title: 'E2 inside', startDate: '2030-03-12', endDate: '2030-03-12', prepDays: 1, status: 'TENTATIVE', clientId: clientA.id, managerId: manager2.id });
+  // E3 crosses the end: show days 19–20 inside (2).
+  const e3 = await make({ title: 'E3 spans the end', startDate: '2030-03-19', endDate: '2030-03-23', status: 'CONFIRMED', clientId: clientB.id, managerId: manager.id });
+  // E4 cancelled: 15–16.
+  let e4: ProductionEvent = await make({ title: 'E4 cancelled', startDate: '2030-03-15', endDate: '2030-03-16', status: 'CONFIRMED', clientId: clientB.id, managerId: manager2.id });
+  // E5 deleted: 14.
+  const e5 = await make({ title: 'E5 deleted', startDate: '2030-03-14', endDate: '2030-03-14', clientId: clientA.id, managerId: manager.id });
+  // E6 shows after the period, but its two prep days (19–20) are inside it.
+  const e6 = await make({ title: 'E6 after, prep inside', startDate: '2030-03-21', endDate: '2030-03-22', prepDays: 2, clientId: clientA.id, managerId: manager.id });
+  // E7 without a client, Y as its senior engineer: 17–18.
+  await make({ title: 'E7 no client', startDate: '2030-03-17', endDate: '2030-03-18', managerId: manager2.id, seniorEngineerId: engineer2.id });
+  // An event entirely outside the period, and one in another year: never counted.
+  await make({ title: 'Before', startDate: '2030-03-01', endDate: '2030-03-05', clientId: clientA.id, managerId: manager.id });
+
+  // X: Sound on E1 (10–12) and Lighting on E2 (11–12): the same days twice, counted once → 3 days.
+  await assignCrew(manager.session, { eventId: e1.id, userId: engineer.id, crewRoleId: sound });
+  await assignCrew(manager.session, { eventId: e2.id, userId: engineer.id, crewRoleId: light });
+  // … and on E4 (cancelled later) and E5 (deleted later): not counted.
+  await assignCrew(manager.session, { eventId: e4.id, userId: engineer.id, crewRoleId: sound });
+  await assignCrew(manager.session, { eventId: e5.id, userId: engineer.id, crewRoleId: sound });
+  // Y: Sound on E3 (19–20 inside) and on E6 (prep 19–20): 2 days; plus senior engineer on E7 (17–18) → 4 days.
+  await assignCrew(manager.session, { eventId: e3.id, userId: engineer2.id, crewRoleId: sound });
+  await assignCrew(manager.session, { eventId: e6.id, userId: engineer2.id, crewRoleId: sound });
+  // Z only on the cancelled event: not in the workload at all.
+  e4 = (await assignCrew(manager.session, { eventId: e4.id, userId: crew1.id, crewRoleId: light })).event;
+
+  await changeStatus(manager.session, e4.id, e4.version, 'CANCELLED');
+  await deleteEvent(manager.session, e5.id);
+});
+afterAll(() => t?.stop());
+
+async function reportsOf(account: Account, from = FROM, to = TO) {
+  const response = await account.session.request<{ reports: ReportsAnswer }>(REPORTS, { from, to });
+  return response;
+}
+
+describe('reports', () => {
+  it('counts events by status, client and manager as computed by hand', async () => {
+    const response = await reportsOf(manager);
+    expect(response.errors).toBeUndefined();
+    const { events } = response.data!.reports;
+    expect(events.byStatus).toEqual([
+      { status: 'DRAFT', events: 1, eventDays: 2 }, // E7
+      { status: 'TENTATIVE', events: 1, eventDays: 1 }, // E2
+      { status: 'CONFIRMED', events: 2, eventDays: 5 }, // E1 3 + E3 2
+      { status: 'IN_PROGRESS', events: 0, eventDays: 0 },
+      { status: 'COMPLETED', events: 0, eventDays: 0 },
+      { status: 'CANCELLED', events: 1, eventDays: 2 }, // E4
+    ]);
+    expect({ events: events.events, eventDays: events.eventDays, cancelled: events.cancelled }).toEqual({ events: 4, eventDays: 8, cancelled: 1 });
+    expect(events.byClient).toEqual([
+      { clientId: clientA.id, clientName: 'Acme Festivals', events: 2, eventDays: 4, cancelled: 0 }, // E1 3 + E2 1
+      { clientId: clientB.id, clientName: FORMULA_NAME, events: 1, eventDays: 2, cancelled: 1 }, // E3 2; E4 cancelled
+      { clientId: null, clientName: null, events: 1, eventDays: 2, cancelled: 0 }, // E7
+    ]);
+    expect(events.byManager).toEqual([
+      { manager: { id: manager2.id, name: manager2.name }, events: 2, eventDays: 3, cancelled: 1 }, // E2 1 + E7 2; E4
+      { manager: { id: manager.id, name: manager.name }, events: 2, eventDays: 5, cancelled: 0 }, // E1 3 + E3 2
+    ]);
+  });
+
+  it('counts crew workload days once per person and day, prep days included, cancelled and deleted events left out', async () => {
+    const { crewWorkload } = (await reportsOf(manager)).data!.reports;
+    const byPerson = new Map(crewWorkload.map((row) => [row.person.id, row]));
+    expect(byPerson.get(engineer.id)).toMatchObject({ roles: ['Lighting', 'Sound'], events: 2, days: 3 });
+    expect(byPerson.get(engineer2.id)).toMatchObject({ roles: ['Senior engineer', 'Sound'], events: 3, days: 4 });
+    // M1: E1 10–12, E3 19–20, E6 prep 19–20 (the same days) → 5 days, 3 events.
+    expect(byPerson.get(manager.id)).toMatchObject({ roles: ['Manager'], events: 3, days: 5 });
+    // M2: E2 11–12, E7 17–18 → 4 days; E4 cancelled.
+    expect(byPerson.get(manager2.id)).toMatchObject({ roles: ['Manager'], events: 2, days: 4 });
+    expect(byPerson.has(crew1.id)).toBe(false);
+    expect(crewWorkload).toHaveLength(4);
+    expect(crewWorkload.map((row) => row.days)).toEqual([5, 4, 4, 3]);
+  });
+
+  it('clips to the period edges: a one-day period inside E1 and E6 prep', async () => {
+    const response = await reportsOf(manager, '2030-03-20', '2030-03-20');
+    const { events, crewWorkload } = response.data!.reports;
+    expect(events.byStatus.find((s) => s.status === 'CONFIRMED')).toEqual({ status: 'CONFIRMED', events: 1, eventDays: 1 }); // E3 only
+    expect(events.events).toBe(1);
+    const days = Object.fromEntries(crewWorkload.map((row) => [row.person.id, [row.events, row.days]]));
+    expect(days).toEqual({ [manager.id]: [2, 1], [engineer2.id]: [2, 1] }); // E3 and E6's prep day
+  });
+
+  it('runs a constant number of statements whatever the period', async () => {
+    const statements = async (from: string, to: string) => {
+      const response = await reportsOf(manager, from, to);
+      expect(response.errors).toBeUndefined();
+      return t.server.statementsOf(response.headers.get('x-request-id')!);
+    };
+    const small = await statements('2030-03-20', '2030-03-20');
+    const large = await statements('2029-06-01', '2031-05-31');
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(4); // session, events, workload (+ session touch)
+  });
+
+  it('refuses without reports:read, without a session, and for bad periods', async () => {
+    expectCode((await reportsOf(engineer)).errors, 'FORBIDDEN');
+    const anonymous = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: REPORTS, variables: { from: FROM, to: TO } }),
+    });
+    expectCode(((await anonymous.json()) as { errors: [] }).errors, 'UNAUTHENTICATED');
+    const backwards = await reportsOf(manager, TO, FROM);
+    expect(expectCode(backwards.errors, 'BAD_USER_INPUT').extensions).toMatchObject({ fields: [{ field: 'to' }] });
+    expectCode((await reportsOf(manager, '2030-01-01', '2032-12-31')).errors, 'BAD_USER_INPUT');
+  });
+});
+
+describe('reports.xlsx', () => {
+  it('downloads the same numbers as the GraphQL answer, one sheet per report, formula-looking text made inert', async () => {
+    const answer = (await reportsOf(manager)).data!.reports;
+    const response = await download(manager.session.cookie, `from=${FROM}&to=${TO}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(response.headers.get('content-disposition')).toContain(`loadout-reports-${FROM}_${TO}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Events by status', 'Events by client', 'Events by manager', 'Crew workload']);
+
+    const rowsOf = (name: string) => {
+      const sheet = workbook.getWorksheet(name)!;
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    expect(rowsOf('Summary')).toEqual([
+      ['Figure', 'Value'],
+      ['From', FROM],
+      ['To', TO],
+      ['Events (not cancelled)', answer.events.events],
+      ['Event days', answer.events.eventDays],
+      ['Cancelled events', answer.events.cancelled],
+    ]);
+    const labels: Record<string, string> = { DRAFT: 'Draft', TENTATIVE: 'Tentative', CONFIRMED: 'Confirmed', IN_PROGRESS: 'In progress', COMPLETED: 'Completed', CANCELLED: 'Cancelled' };
+    expect(rowsOf('Events by status')).toEqual([['Status', 'Events', 'Event days'], ...answer.events.byStatus.map((s) => [labels[s.status], s.events, s.eventDays])]);
+    expect(rowsOf('Events by client')).toEqual([
+      ['Client', 'Events', 'Event days', 'Cancelled'],
+      ...answer.events.byClient.map((c) => [c.clientName === FORMULA_NAME ? `'${FORMULA_NAME}` : (c.clientName ?? '(no client)'), c.events, c.eventDays, c.cancelled]),
+    ]);
+    expect(rowsOf('Events by manager')).toEqual([
+      ['Manager', 'Events', 'Event days', 'Cancelled'],
+      ...answer.events.byManager.map((m) => [m.manager!.name, m.events, m.eventDays, m.cancelled]),
+    ]);
+    expect(rowsOf('Crew workload')).toEqual([
+      ['Person', 'Roles', 'Events', 'Days'],
+      ...answer.crewWorkload.map((w) => [w.person.name, w.roles.join(', '), w.events, w.days]),
+    ]);
+
+    // The formula-looking client name is a plain text cell, never a formula; numbers carry a number format.
+    const clientCell = workbook.getWorksheet('Events by client')!.getCell('A3');
+    expect(clientCell.type).toBe(ExcelJS.ValueType.String);
+    expect(clientCell.value).toBe(`'${FORMULA_NAME}`);
+    const sheet = workbook.getWorksheet('Events by status')!;
+    expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet.getCell('B2').numFmt).toBe('#,##0');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+  });
+
+  it('refuses with the error contract: no session 401, no permission 403, bad dates 400', async () => {
+    const anonymous = await download(undefined, `from=${FROM}&to=${TO}`);
+    expect(anonymous.status).toBe(401);
+    expectCode(((await anonymous.json()) as { errors: [] }).errors, 'UNAUTHENTICATED');
+
+    const forbidden = await download(engineer.session.cookie, `from=${FROM}&to=${TO}`);
+    expect(forbidden.status).toBe(403);
+    const body = await forbidden.text();
+    expectNoLeak(body);
+    expect(expectCode(JSON.parse(body).errors, 'FORBIDDEN').extensions).toMatchObject({ permission: 'reports:read' });
+
+    const bad = await download(manager.session.cookie, `from=2030-02-30&to=${TO}`);
+    expect(bad.status).toBe(400);
+    expect(expectCode(((await bad.json()) as { errors: [] }).errors, 'BAD_USER_INPUT').extensions).toMatchObject({ fields: [{ field: 'from' }] });
+    const missing = await download(manager.session.cookie, `from=${FROM}`);
+    expect(missing.status).toBe(400);
+  });
+});
+
+describe('dashboard', () => {
+  const DASHBOARD = `{ dashboard {
+    today
+    week { from to byStatus { status events eventDays } }
+    month { from to byStatus { status events eventDays } }
+    todayEvents { id title status }
+    upcomingEvents { id title startDate }
+    busyToday { person { id } days }
+    problems { kind message link event { id } otherEvent { id } person { id } fromDate toDate }
+  } }`;
+
+  const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const span = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+  it('shows this week and month by status, today and upcoming events, who is busy today and open problems', async () => {
+    const today = ((await manager.session.request('{ dashboard { today } }')).data!.dashboard as { today: string }).today;
+    const sound = await crewRoleId(manager.session, 'Sound');
+    const make = (input: Partial<CreateEventInput> & Pick<CreateEventInput, 'title' | 'startDate' | 'endDate'>) =>
+      createEvent(manager.session, { status: 'CONFIRMED', managerId: manager.id, ...input }).then((result) => result.event);
+
+    const d1 = await make({ title: 'D1 today', startDate: today, endDate: plus(today, 1) });
+    await assignCrew(manager.session, { eventId: d1.id, userId: engineer.id, crewRoleId: sound });
+    const d2 = await make({ title: 'D2 in three days', startDate: plus(today, 3), endDate: plus(today, 3), status: 'TENTATIVE', managerId: manager2.id });
+    const d3 = await make({ title: 'D3 cancelled today', startDate: today, endDate: today, managerId: manager2.id });
+    await changeStatus(manager.session, d3.id, d3.version, 'CANCELLED');
+    // Y on two events the same day: one double booking, listed once though both events carry it.
+    const d4 = await make({ title: 'D4 clash a', startDate: plus(today, 2), endDate: plus(today, 2), managerId: manager2.id });
+    const d5 = await make({ title: 'D5 clash b', startDate: plus(today, 2), endDate: plus(today, 2), status: 'DRAFT' });
+    await assignCrew(manager.session, { eventId: d4.id, userId: engineer2.id, crewRoleId: sound });
+    await assignCrew(manager.session, { eventId: d5.id, userId: engineer2.id, crewRoleId: sound });
+    const d6 = await make({ title: 'D6 truck', startDate: plus(today, 5), endDate: plus(today, 5), problemNote: 'The truck is not booked', managerId: manager2.id });
+    const d7 = await make({ title: 'D7 in the trash', startDate: today, endDate: today, managerId: manager2.id });
+    await deleteEvent(manager.session, d7.id);
+
+    const response = await manager.session.request(DASHBOARD);
+    expect(response.errors).toBeUndefined();
+    const dashboard = response.data!.dashboard;
+
+    expect(dashboard.todayEvents.map((e: { title: string }) => e.title)).toEqual(['D1 today']);
+    expect(dashboard.upcomingEvents.map((e: { title: string }) => e.title)).toEqual(['D4 clash a', 'D5 clash b', 'D2 in three days', 'D6 truck']);
+    // X is crew on D1, M1 manages D1; M2's only event today (D3) is cancelled and D7 is in the trash.
+    const busy = Object.fromEntries(dashboard.busyToday.map((b: { person: { id: string }; days: string[] }) => [b.person.id, b.days]));
+    expect(busy).toEqual({ [engineer.id]: [today], [manager.id]: [today] });
+
+    expect(dashboard.problems).toEqual([
+      {
+        kind: 'CREW_CONFLICT',
+        message: expect.stringContaining(engineer2.name),
+        link: `/events/${d4.id}`,
+        event: { id: d4.id },
+        otherEvent: { id: d5.id },
+        person: { id: engineer2.id },
+        fromDate: plus(today, 2),
+        toDate: plus(today, 2),
+      },
+      { kind: 'MANUAL', message: 'The truck is not booked', link: `/events/${d6.id}`, event: { id: d6.id }, otherEvent: null, person: null, fromDate: null, toDate: null },
+    ]);
+
+    // Week and month: show days inside the period of every fixture event that touches it (D7 deleted: never).
+    const fixture = [
+      { status: 'CONFIRMED', from: today, to: plus(today, 1) },
+      { status: 'TENTATIVE', from: plus(today, 3), to: plus(today, 3) },
+      { status: 'CANCELLED', from: today, to: today },
+      { status: 'CONFIRMED', from: plus(today, 2), to: plus(today, 2) },
+      { status: 'DRAFT', from: plus(today, 2), to: plus(today, 2) },
+      { status: 'CONFIRMED', from: plus(today, 5), to: plus(today, 5) },
+    ];
+    for (const period of [dashboard.week, dashboard.month] as Array<{ from: string; to: string; byStatus: Array<{ status: string; events: number; eventDays: number }> }>) {
+      expect(period.from <= today && today <= period.to).toBe(true);
+      const expected = new Map<string, { events: number; eventDays: number }>();
+      for (const event of fixture) {
+        const from = event.from > period.from ? event.from : period.from;
+        const to = event.to < period.to ? event.to : period.to;
+        if (from > to) continue;
+        const figure = expected.get(event.status) ?? { events: 0, eventDays: 0 };
+        expected.set(event.status, { events: figure.events + 1, eventDays: figure.eventDays + span(from, to) });
+      }
+      for (const figure of period.byStatus) expect(figure, figure.status).toEqual({ status: figure.status, ...(expected.get(figure.status) ?? { events: 0, eventDays: 0 }) });
+    }
+    expect(span(dashboard.week.from, dashboard.week.to)).toBe(7);
+    expect(dashboard.month.from.endsWith('-01')).toBe(true);
+    expect(dashboard.month.from.slice(0, 7)).toBe(today.slice(0, 7));
+    expect(plus(dashboard.month.to, 1).endsWith('-01')).toBe(true);
+    // The company week starts on Monday by default.
+    expect(new Date(`${dashboard.week.from}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it('needs reports:read and event:read', async () => {
+    expect(expectCode((await engineer.session.request('{ dashboard { today } }')).errors, 'FORBIDDEN').extensions).toMatchObject({ permission: 'reports:read' });
+  });
+});

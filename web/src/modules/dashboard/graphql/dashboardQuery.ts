@@ -1,0 +1,68 @@
+import { graphql } from '../../../graphql/graphql';
+
+export const DashboardQuery = graphql(`
+  query Dashboard {
+    dashboard {
+      today
+      week {
+        from
+        to
+        byStatus {
+          status
+          events
+        }
+      }
+      month {
+        from
+        to
+        byStatus {
+          status
+          events
+        }
+      }
+      todayEvents {
+        id
+        title
+        startDate
+        endDate
+        startTime
+        status
+        venue {
+          id
+          name
+        }
+      }
+      upcomingEvents {
+        id
+        title
+        startDate
+        endDate
+        startTime
+        status
+        venue {
+          id
+          name
+        }
+      }
+      busyToday {
+        person {
+          id
+          name
+        }
+        events {
+          id
+          title
+        }
+      }
+      problems {
+        kind
+        message
+        link
+        event {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
