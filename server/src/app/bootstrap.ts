@@ -43,6 +43,7 @@ import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { User } from '../modules/staff/user.entity.js';
 import { JournalBus } from '../realtime/journal-bus.js';
 import { startLiveServer } from '../realtime/ws-server.js';
+import type { FanoutMetrics } from '../realtime/shared-subscriptions.js';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { WebhookService } from '../modules/webhooks/webhook.service.js';
@@ -94,6 +95,8 @@ export interface RunningServer {
   crewRoles: Services['crewRoles'];
   settings: Services['settings'];
   backups: BackupService;
+  /** Counters of the shared subscription fan-out (executions per change, frames sent); for tests and benchmarks. */
+  fanout: FanoutMetrics;
   /** SQL statements run for one request id, when `countStatements` is on. */
   statementsOf(requestId: string): number;
   /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
@@ -296,6 +299,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       crewRoles,
       settings,
       backups,
+      fanout: live.fanout,
       statementsOf: (requestId) => statementCounter?.get(requestId) ?? 0,
       stop: () => (stopping ??= stopAll()),
     };

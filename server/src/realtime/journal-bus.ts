@@ -123,6 +123,21 @@ export class JournalBus {
     }
   }
 
+  /**
+   * Committed entries after `since` up to and including `until` (all already delivered), or none
+   * when more than `REPLAY_LIMIT` of them: the replay half of `entriesAfter`, for a subscriber
+   * whose live half comes from elsewhere (a shared subscription group).
+   */
+  async *entriesBetween(since: number, until: number): AsyncGenerator<JournalEntry> {
+    if (until <= since) return;
+    const missed = await this.journal.since(since, REPLAY_LIMIT + 1);
+    if (missed.length > REPLAY_LIMIT && missed[REPLAY_LIMIT]!.seq <= until) return;
+    for (const entry of missed) {
+      if (entry.seq > until) return;
+      yield entry;
+    }
+  }
+
   /** Calls `listener` with the scope of every presence change (`*` after a reconnect). Returns the unsubscribe function. */
   onPresence(listener: (scope: string) => void): () => void {
     this.emitter.on('presence', listener);

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'cookie';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, subscribe, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -15,6 +15,7 @@ import { guardOperation } from '../graphql/operation-guard.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import type { JournalBus } from './journal-bus.js';
+import { planSharing, SharedSubscriptions, type FanoutMetrics } from './shared-subscriptions.js';
 
 /** Close codes sent when a session stops being valid on an open connection. */
 export const SESSION_ENDED_CLOSE = { code: CloseCode.Forbidden, reason: 'Session ended' } as const;
@@ -56,6 +57,10 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
+function samePermissions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((permission) => b.has(permission));
+}
+
 function isSubscription(args: ExecutionArgs): boolean {
   return args.document.definitions.some(
     (definition) =>
@@ -69,8 +74,13 @@ function isSubscription(args: ExecutionArgs): boolean {
  * graphql-ws on the same port and path as HTTP. The session cookie authenticates the upgrade, the
  * Origin is checked, and connections whose session ends are closed as soon as the journal says so.
  */
-export function startLiveServer(options: LiveServerOptions): { close(): Promise<void>; connectionCount(): number } {
+export function startLiveServer(options: LiveServerOptions): { close(): Promise<void>; connectionCount(): number; fanout: FanoutMetrics } {
   const { logger } = options;
+  const shared = new SharedSubscriptions({
+    bus: options.bus,
+    createContext: (viewer, requestId) => options.createContext({ requestId, transport: 'ws', viewer }),
+    formatErrors: (errors, requestId) => errors.map((error) => formatError(error.toJSON(), error, requestId, logger)),
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebSocketPayloadBytes });
   const connections = new Map<Extra, Connection>();
 
@@ -100,6 +110,8 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     // Live: a role change re-read by `revalidate` applies to subscriptions already running.
     return Object.defineProperty(context, 'viewer', { get: () => connection.viewer, enumerable: true });
   };
+  /** Where a shareable subscription's frames go: graphql-ws's `subscribe` hook only receives the arguments. */
+  const sharedTarget = new WeakMap<ExecutionArgs, { socket: WebSocket; id: string; connection: Connection }>();
   const requestIdOf = (extra: Extra, id: string) => connections.get(extra)?.requestIds.get(id) ?? randomUUID();
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -108,6 +120,12 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       // Never put internal error messages into close reasons, whatever NODE_ENV says.
       isProd: true,
       connectionInitWaitTimeout: LIMITS.connectionInitTimeoutMs,
+      // Shareable subscriptions join a group executed once per (document, variables, permission scope).
+      subscribe: (args) => {
+        const share = shared.planOf(args) ? sharedTarget.get(args) : undefined;
+        if (!share) return subscribe(args);
+        return shared.subscribe(args, share.socket, share.id, () => share.connection.viewer);
+      },
       onConnect: async ({ extra }) => {
         const token = parseCookie(extra.request.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await options.auth.resolveSession(token).catch(() => null);
@@ -155,10 +173,17 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
             return fail(new DomainError('RATE_LIMITED', `At most ${LIMITS.maxSubscriptionsPerConnection} subscriptions per connection.`));
           }
           connection.activeSubscriptions.add(id);
+          const plan = planSharing(document, payload.operationName, payload.variables);
+          if (plan) {
+            shared.mark(args, plan);
+            sharedTarget.set(args, { socket: extra.socket, id, connection });
+          }
         }
         return args;
       },
-      onNext: ({ extra }, id, _payload, _args, result) => {
+      onNext: ({ extra }, id, _payload, args, result) => {
+        // Replayed results of shared subscriptions are counted by the fan-out; these are per subscriber.
+        if (!shared.planOf(args)) shared.metrics.unsharedExecutions++;
         if (!result.errors) return undefined;
         const requestId = requestIdOf(extra, id);
         return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, requestId, logger)) };
@@ -181,11 +206,17 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   const revalidate = async () => {
     const open = [...connections.values()];
     const valid = await options.auth.stillValid([...new Set(open.map((c) => c.viewer.sessionId))]);
+    const changed = new Set<WebSocket>();
     for (const connection of open) {
       const permissions = valid.get(connection.viewer.sessionId);
       if (!permissions) connection.socket.close(SESSION_ENDED_CLOSE.code, SESSION_ENDED_CLOSE.reason);
-      else connection.viewer = { ...connection.viewer, permissions };
+      else {
+        if (!samePermissions(permissions, connection.viewer.permissions)) changed.add(connection.socket);
+        connection.viewer = { ...connection.viewer, permissions };
+      }
     }
+    // Their shared subscriptions move to the group of their new permission scope.
+    if (changed.size > 0) shared.rehome(changed);
   };
   const scheduleRevalidation = () => {
     if (revalidation) {
@@ -211,6 +242,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
 
   return {
     connectionCount: () => connections.size,
+    fanout: shared.metrics,
     async close() {
       unsubscribe();
       clearInterval(sweep);
