@@ -4,7 +4,7 @@
 //   node tests/bench/run.mjs                 live bus, then (generating the data set if the database
 //                                            lacks it) month calendar, busy-that-day and EXPLAIN
 //   node tests/bench/run.mjs --generate      only fill the database (DATABASE_URL required)
-//   --no-bus / --no-calendar / --no-browser  skip a part (its section of RESULTS.md keeps the previous run's text)
+//   --no-bus / --no-calendar / --no-browser / --no-fanout  skip a part (its section of RESULTS.md keeps the previous run's text)
 //   BENCH_EVENTS=5000 …                      a smaller data set (people, clients, venues scale along)
 //   BENCH_ITERATIONS, BENCH_CALENDAR_ITERATIONS, BENCH_BUSY_ITERATIONS, BENCH_ASSIGN_ITERATIONS, BENCH_YEAR=0
 //   BENCH_BROWSER_ITERATIONS, BENCH_BROWSER_BASELINE_ITERATIONS, BENCH_BROWSER_BLOCKS, BENCH_BROWSER_EVENTS, BENCH_BROWSER_MONTH
@@ -12,6 +12,9 @@
 //                                            its own next to this one, with the web app built into a temp folder;
 //                                            BENCH_BROWSER_PROFILE=<folder> (+ BENCH_BROWSER_MINIFY=0 for names) also
 //                                            writes CPU profiles of one live update and one rebuild, with top self times
+//   BENCH_FANOUT_SIZES, BENCH_FANOUT_STORM, BENCH_FANOUT_STEADY, BENCH_FANOUT_RATE, BENCH_FANOUT_BURSTS, BENCH_FANOUT_BURST_SIZE
+//                                            shared fan-out (fanout.bench.mjs): 100/1,000/5,000 graphql-ws clients in a
+//                                            child process vs a raw ws broadcast, memory per connection, reconnect storm
 //
 // The server is bootstrapped in this process, not run as a child of server/dist/main.js: the bench needs
 // its handles (statement counts per request, the journal for the live bus), and the baselines' HTTP
@@ -29,6 +32,7 @@ import { bootstrap, createLogger, startEmbeddedPostgres } from '@loadout/server'
 import { benchBrowser } from './browser.bench.mjs';
 import { benchBusy } from './busy.bench.mjs';
 import { benchCalendar } from './calendar.bench.mjs';
+import { benchFanout } from './fanout.bench.mjs';
 import { benchSizes, describe as describeData, generate, SPAN_DAYS } from './generate.mjs';
 import { serverCopiesDrift } from './sql.mjs';
 import { percentile, signInCookie } from './support.mjs';
@@ -36,7 +40,7 @@ import { percentile, signInCookie } from './support.mjs';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
-const known = new Set(['--generate', '--no-bus', '--no-calendar', '--no-browser']);
+const known = new Set(['--generate', '--no-bus', '--no-calendar', '--no-browser', '--no-fanout']);
 for (const arg of args) {
   if (!known.has(arg)) {
     console.error(`Unknown argument ${arg}; use ${[...known].join(', ')}`);
@@ -47,6 +51,7 @@ for (const arg of args) {
 /** Which `## ` sections of RESULTS.md each part writes (by heading prefix). */
 const PARTS = {
   bus: ['## Live bus'],
+  fanout: ['## Fan-out'],
   calendar: ['## Data set', '## Month calendar', '## Busy that day'],
   browser: ['## Calendar in the browser'],
 };
@@ -140,7 +145,7 @@ const database = await databaseUrl();
 const logger = createLogger('silent');
 // The browser part starts a server of its own (own database, own web build), so this one is only
 // needed by the others.
-const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-calendar');
+const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-calendar') || !args.has('--no-fanout');
 const server = needServer ? await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, logger }) : null;
 // A second instance on the same database counts SQL statements per request (its query logging would
 // slow the timed requests down, so timings come from `server`).
@@ -188,6 +193,13 @@ try {
       ];
       console.log(busLines.join('\n'));
       lines.push(...busLines);
+    }
+    if (args.has('--no-fanout')) keepPrevious('fanout', lines);
+    else {
+      console.log('Fan-out…');
+      const fanout = await benchFanout(server);
+      lines.push(...fanout.lines);
+      console.log(['', ...fanout.lines].join('\n'));
     }
     if (args.has('--no-calendar')) keepPrevious('calendar', lines);
     else {
