@@ -172,19 +172,26 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     ]);
     const schema = await buildLoadoutSchema({ get: (someClass) => resolverInstances.get(someClass) });
 
-    const createContext = (base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext => ({
-      ...base,
-      bus,
-      calendar,
-      presence,
-      loaders: {
-        user: new DataLoader(async (ids: readonly string[]) => {
-          const users = await orm.em.fork().find(User, { id: { $in: [...ids] } }, { populate: ['role'] });
-          const byId = new Map(users.map((user) => [user.id, user]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-      },
+    const createLoaders = (): RequestContext['loaders'] => ({
+      user: new DataLoader(async (ids: readonly string[]) => {
+        const users = await orm.em.fork().find(User, { id: { $in: [...ids] } }, { populate: ['role'] });
+        const byId = new Map(users.map((user) => [user.id, user]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
     });
+    // Loaders are made on first use: thousands of open subscriptions never need theirs.
+    const createContext = (base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext => {
+      let loaders: RequestContext['loaders'] | undefined;
+      return {
+        ...base,
+        bus,
+        calendar,
+        presence,
+        get loaders() {
+          return (loaders ??= createLoaders());
+        },
+      };
+    };
 
     const app = express();
     app.disable('x-powered-by');

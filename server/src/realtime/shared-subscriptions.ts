@@ -83,6 +83,17 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+const printed = new WeakMap<DocumentNode, string>();
+/** The normalised text of a document, printed once per (shared, cached) document tree. */
+function printedDocument(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /** What decides whether two subscriptions can share one execution. */
 export interface SharePlan {
   policy: SharingPolicy;
@@ -111,7 +122,7 @@ export function planSharing(document: DocumentNode, operationName: string | null
   const keyed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(variables ?? {})) if (declared.has(name) && name !== replayVariable) keyed[name] = value;
   const operationKey = createHash('sha256')
-    .update(print(document))
+    .update(printedDocument(document))
     .update('\0')
     .update(operationName ?? '')
     .update('\0')
@@ -356,7 +367,8 @@ export class SharedSubscriptions {
     context.bus = replayBus;
     const own = await subscribe(args);
     if (!(Symbol.asyncIterator in own)) return own;
-    const replay = own[Symbol.asyncIterator]();
+    // Dropped once the replay is over: only the group's frames follow.
+    let replay: AsyncIterator<ExecutionResult> | undefined = own[Symbol.asyncIterator]();
 
     this.allMembers.add(member);
     const joined = await this.join(member);
@@ -365,6 +377,7 @@ export class SharedSubscriptions {
       member.active = false;
       this.allMembers.delete(member);
       await replay.return?.();
+      replay = undefined;
       this.plans.delete(args);
       context.bus = bus;
       return subscribe(args);
@@ -374,7 +387,6 @@ export class SharedSubscriptions {
     let wake: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
     let fail: ((error: unknown) => void) | undefined;
     let endedWith: { error?: unknown } | undefined;
-    let replaying = true;
     const leave = () => {
       if (finished) return;
       finished = true;
@@ -390,13 +402,13 @@ export class SharedSubscriptions {
     };
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       next: async () => {
-        if (replaying) {
+        if (replay) {
           const step = await replay.next();
           if (!step.done && !finished) {
             this.metrics.replayExecutions++;
             return step;
           }
-          replaying = false;
+          replay = undefined;
           // graphql-ws has written every replayed result before asking again; the live frames follow them.
           for (const frame of member.pending ?? []) this.send(member, frame);
           member.pending = undefined;
@@ -420,13 +432,15 @@ export class SharedSubscriptions {
       },
       return: async () => {
         leave();
-        await replay.return?.();
+        await replay?.return?.();
+        replay = undefined;
         wake?.({ value: undefined, done: true });
         return { value: undefined, done: true };
       },
       throw: async (error) => {
         leave();
-        await replay.return?.();
+        await replay?.return?.();
+        replay = undefined;
         throw error;
       },
       [Symbol.asyncIterator]() {

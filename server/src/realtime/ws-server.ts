@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'cookie';
-import { GraphQLError, parse, specifiedRules, subscribe, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -26,6 +26,8 @@ type Extra = { socket: WebSocket; request: IncomingMessage } & Record<PropertyKe
 /** What this server keeps per open, authenticated connection. */
 interface Connection {
   socket: WebSocket;
+  ip: string | undefined;
+  userAgent: string | undefined;
   viewer: Viewer;
   activeSubscriptions: Set<string>;
   requestIds: Map<string, string>;
@@ -55,6 +57,27 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
     originalError: error.originalError,
     extensions: { ...error.extensions, code },
   });
+}
+
+const VALID_DOCUMENT_CACHE_SIZE = 500;
+
+/** A map that forgets its least recently used entry beyond `size` entries. */
+class BoundedCache<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly size: number) {}
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+  }
 }
 
 function samePermissions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -104,12 +127,15 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       requestId,
       transport: 'ws',
       viewer: null,
-      ip: extra.request.socket.remoteAddress,
-      userAgent: extra.request.headers['user-agent'],
+      ip: connection.ip,
+      userAgent: connection.userAgent,
     });
     // Live: a role change re-read by `revalidate` applies to subscriptions already running.
     return Object.defineProperty(context, 'viewer', { get: () => connection.viewer, enumerable: true });
   };
+  // Thousands of browsers send the same few documents: parse and validate each once and share the
+  // tree (validation does not depend on the viewer; guardOperation, which does, still runs per operation).
+  const validDocuments = new BoundedCache<string, DocumentNode>(VALID_DOCUMENT_CACHE_SIZE);
   /** Where a shareable subscription's frames go: graphql-ws's `subscribe` hook only receives the arguments. */
   const sharedTarget = new WeakMap<ExecutionArgs, { socket: WebSocket; id: string; connection: Connection }>();
   const requestIdOf = (extra: Extra, id: string) => connections.get(extra)?.requestIds.get(id) ?? randomUUID();
@@ -133,7 +159,17 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
           extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
           return false;
         }
-        connections.set(extra, { socket: extra.socket, viewer, activeSubscriptions: new Set(), requestIds: new Map() });
+        const { request } = extra;
+        connections.set(extra, {
+          socket: extra.socket,
+          ip: request.socket.remoteAddress,
+          userAgent: request.headers['user-agent'],
+          viewer,
+          activeSubscriptions: new Set(),
+          requestIds: new Map(),
+        });
+        // Only the upgrade needs the request; kept, its headers and parser state would live as long as the socket.
+        delete (extra as Partial<Extra>).request;
         return true;
       },
       onClose: ({ extra }) => {
@@ -148,14 +184,17 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
         const fail = (error: unknown): readonly GraphQLError[] => [
           error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error }),
         ];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
-        } catch (error) {
-          return fail(error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : error);
+        let document = validDocuments.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+          } catch (error) {
+            return fail(error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : error);
+          }
+          const errors = validate(options.schema, document, [...specifiedRules, ...limitRules()]);
+          if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+          validDocuments.set(payload.query, document);
         }
-        const errors = validate(options.schema, document, [...specifiedRules, ...limitRules()]);
-        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         try {
           guardOperation(document, connection.viewer, { introspection: options.introspection });
         } catch (error) {
