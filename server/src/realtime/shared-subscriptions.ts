@@ -67,7 +67,8 @@ function permissionScope(viewer: Viewer): string {
   return scope;
 }
 
-function scopeKey(policy: SharingPolicy, viewer: Viewer): string {
+/** The part of a group key that stands for the viewer: its permission set, and who it is when the result depends on that. */
+export function scopeKey(policy: SharingPolicy, viewer: Viewer): string {
   const permissions = `p:${permissionScope(viewer)}`;
   return policy.scope(viewer) === 'viewer' ? `${permissions}|v:${viewer.id}` : permissions;
 }
