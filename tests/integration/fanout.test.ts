@@ -83,6 +83,7 @@ const sessions: Record<string, HttpSession> = {};
 const subscribers: RawSubscriber[] = [];
 const event = { id: '', version: 0 };
 let lookerRoleId = '';
+let busListenersBefore = 0;
 
 function ok<T = any>(response: GraphQLResponse, field: string): T {
   expect(response.errors, `${field}: ${JSON.stringify(response.errors)}`).toBeUndefined();
@@ -173,6 +174,7 @@ describe('shared fan-out of calendarChanged', () => {
   it('50 sockets in 5 permission scopes × 2 windows: one change is executed 10 times, each group gets identical bytes, nobody sees what they may not', async () => {
     const origin = new URL(t.url).origin;
     const wsUrl = t.wsUrl;
+    busListenersBefore = t.server.bus.subscriberCount;
     const since = ok<number>(await admin.request('{ latestChangeSeq }'), 'latestChangeSeq');
     // 50 sockets; every fifth one asks for a replay from `since` (nothing to replay), which must not split its group.
     const opening: Array<Promise<RawSubscriber>> = [];
@@ -190,6 +192,8 @@ describe('shared fan-out of calendarChanged', () => {
     expect(distinctGroups).toBe(10);
     await waitFor(() => t.server.fanout.members === 50, 10_000, 'all 50 subscribers live in their groups');
     expect(t.server.fanout.groups).toBe(distinctGroups);
+    // One bus listener per group, not per socket.
+    expect(t.server.bus.subscriberCount - busListenersBefore).toBe(distinctGroups);
 
     const before = { shared: t.server.fanout.sharedExecutions, unshared: t.server.fanout.unsharedExecutions, frames: t.server.fanout.framesSent };
     await move('2092-05-16');
@@ -251,5 +255,13 @@ describe('shared fan-out of calendarChanged', () => {
       expect(looker.payloadOf(1)).toContain(PHONE);
       expect(looker.others).toEqual([]);
     }
+  });
+
+  it('when the last socket of a group leaves, the group stops reading the bus at once', async () => {
+    expect(t.server.fanout.groups).toBeGreaterThan(0);
+    for (const subscriber of subscribers.splice(0)) subscriber.close();
+    await waitFor(() => t.server.fanout.groups === 0 && t.server.fanout.members === 0, 10_000, 'every group to close');
+    // No change is committed meanwhile: the listeners go without waiting for the next entry.
+    await waitFor(() => t.server.bus.subscriberCount === busListenersBefore, 10_000, 'the bus listeners of the groups to go');
   });
 });

@@ -45,6 +45,11 @@ export class JournalBus {
     return this.lastSeq;
   }
 
+  /** How many listeners read live entries now (one per shared subscription group or unshared subscription). */
+  get subscriberCount(): number {
+    return this.emitter.listenerCount('entry');
+  }
+
   get connected(): boolean {
     return this.client !== undefined;
   }

@@ -170,6 +170,8 @@ class SubscriptionGroup {
   private currentSeq = 0;
   private iterator: AsyncIterator<ExecutionResult> | undefined;
   private closed = false;
+  /** Ends the source's bus feed at once (an async generator waiting for input would not see `return()` until the next entry). */
+  private stopLive: (() => void) | undefined;
   /** Set once the source reads the bus: the last sequence number delivered before it did. */
   listeningFrom: number | undefined;
   readonly ready: Promise<boolean>;
@@ -197,6 +199,7 @@ class SubscriptionGroup {
     const live = (): AsyncGenerator<JournalEntry> => {
       const { iterator, push } = pushIterator<JournalEntry>(() => unsubscribe());
       const unsubscribe = this.hub.options.bus.subscribe(push);
+      this.stopLive = () => void iterator.return?.();
       this.listeningFrom = this.hub.options.bus.deliveredSeq;
       this.markReady(true);
       const marked: AsyncGenerator<JournalEntry> = {
@@ -277,6 +280,7 @@ class SubscriptionGroup {
     if (this.closed) return;
     this.closed = true;
     this.hub.forget(this);
+    this.stopLive?.();
     void this.iterator?.return?.().catch(() => undefined);
     for (const member of [...this.members]) {
       this.members.delete(member);
