@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../common/logger.js';
 import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
+import { journalRefusals } from '../modules/journal/refusal-journal.js';
 import { LIMITS, limitRules } from '../graphql/limits.js';
 import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
@@ -182,6 +183,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         {
           async requestDidStart() {
             return {
+              async didEncounterErrors({ errors, contextValue, operationName }) {
+                await journalRefusals(journal, logger, contextValue.viewer, errors, { transport: 'http', ip: contextValue.ip, operationName });
+              },
               async didResolveOperation({ document, contextValue, operation }) {
                 if (operation?.operation === 'subscription') {
                   throw new BadUserInputError([{ field: 'query', message: 'subscriptions are served over WebSocket (graphql-ws) on /graphql' }]);
@@ -249,6 +253,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       introspection,
       isOriginAllowed,
       createContext,
+      onErrors: (viewer, errors, origin) => journalRefusals(journal, logger, viewer, errors, origin),
     });
     // Closed before Apollo drains HTTP, so open sockets do not hold the shutdown.
     cleanup.push(() => live.close());
