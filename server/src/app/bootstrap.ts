@@ -16,6 +16,7 @@ import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
 import { journalRefusals } from '../modules/journal/refusal-journal.js';
+import { logoRoutes } from '../modules/settings/logo.routes.js';
 import { LIMITS, limitRules } from '../graphql/limits.js';
 import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
@@ -219,6 +220,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       ]);
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down', bus: bus.connected ? 'up' : 'down' });
     });
+    app.use('/api/settings/logo', logoRoutes({ settings, auth, journal, logger, isOriginAllowed }));
     app.use(
       '/graphql',
       csrfGuard(isOriginAllowed),
