@@ -17,6 +17,8 @@ import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
 import { journalRefusals } from '../modules/journal/refusal-journal.js';
 import { logoRoutes } from '../modules/settings/logo.routes.js';
+import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
+import { CalendarFeedTokenService } from '../modules/ical/calendar-feed-token.service.js';
 import { LIMITS, limitRules } from '../graphql/limits.js';
 import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
@@ -131,7 +133,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     presence.start();
     cleanup.push(async () => presence.stop());
 
+    let publicUrlOf = '';
+    const feeds = new CalendarFeedTokenService(orm, journal, readModel, settings, () => publicUrlOf);
     const resolverInstances = new Map<unknown, unknown>([
+      [CalendarFeedTokenResolver, new CalendarFeedTokenResolver(feeds)],
       [AppInfoResolver, new AppInfoResolver(settings)],
       [AuthResolver, new AuthResolver(auth, staff)],
       [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
@@ -209,6 +214,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       });
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
+    publicUrlOf = publicUrl;
     const isOriginAllowed = originChecker(new Set([new URL(publicUrl).origin, ...(options.allowedOrigins ?? [])]));
     const secureCookies = publicUrl.startsWith('https:');
 
@@ -219,6 +225,20 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
       ]);
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down', bus: bus.connected ? 'up' : 'down' });
+    });
+    app.get('/ical/:file', async (req, res, next) => {
+      try {
+        const match = /^(.+)\.ics$/.exec(req.params.file);
+        const body = match ? await feeds.feed(match[1]) : null;
+        if (body === null) {
+          res.status(404).type('text/plain').send('Not found');
+          return;
+        }
+        res.setHeader('Cache-Control', 'private, max-age=300');
+        res.type('text/calendar; charset=utf-8').send(body);
+      } catch (error) {
+        next(error);
+      }
     });
     app.use('/api/settings/logo', logoRoutes({ settings, auth, journal, logger, isOriginAllowed }));
     app.use(

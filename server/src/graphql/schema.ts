@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
@@ -31,6 +32,7 @@ const noTopicPubSub = {
 export const resolvers = [
   AppInfoResolver,
   AuthResolver,
+  CalendarFeedTokenResolver,
   CalendarLiveResolver,
   ClientResolver,
   CrewRoleResolver,
