@@ -87,6 +87,7 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
   Subscription: {
     companySettingsChanged: { requires: 'signed-in' },
     myNotifications: { requires: 'signed-in' },
+    viewerChanged: { requires: 'signed-in' },
     calendarChanged: { requires: ['event:read'] },
     conflictRaised: { requires: ['event:read'] },
     presenceChanged: { requires: ['event:read'] },

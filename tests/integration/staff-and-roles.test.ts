@@ -227,6 +227,33 @@ describe('roles', () => {
     }
   });
 
+  it('pushes the new permissions to the member through viewerChanged', async () => {
+    const ada = await signIn(t.url, 'ada@example.com', 'ada-password');
+    const client = liveClient(t.wsUrl, { cookie: ada.cookie, origin: t.url });
+    try {
+      await connected(client);
+      const live = collect<{ viewerChanged: { email: string; permissions: string[]; role: { name: string } } }>(client, 'subscription { viewerChanged { email permissions role { name } } }');
+      // Repeat a harmless change until the subscription is live on the server.
+      for (let attempt = 0; attempt < 20 && live.received.length === 0; attempt++) {
+        const updated = await admin.request<{ updateRole: { version: number } }>(
+          'mutation($id: ID!, $v: Int!, $p: [String!]) { updateRole(id: $id, expectedVersion: $v, input: { permissions: $p }) { version } }',
+          { id: auditorId, v: auditorVersion, p: attempt % 2 ? ['event:read', 'journal:read'] : ['event:read', 'journal:read', 'reports:read'] },
+        );
+        auditorVersion = updated.data!.updateRole.version;
+        await live.until(() => live.received.length > 0, 500, 'viewerChanged').catch(() => undefined);
+      }
+      expect(live.received[0].data!.viewerChanged).toMatchObject({ email: 'ada@example.com', role: { name: 'Auditors' }, permissions: expect.arrayContaining(['journal:read']) });
+      const last = await admin.request<{ updateRole: { version: number } }>(
+        'mutation($id: ID!, $v: Int!) { updateRole(id: $id, expectedVersion: $v, input: { permissions: ["event:read", "journal:read", "client:read"] }) { version } }',
+        { id: auditorId, v: auditorVersion },
+      );
+      auditorVersion = last.data!.updateRole.version;
+      await live.until(() => live.received.some((r) => r.data?.viewerChanged.permissions.includes('client:read')), 10_000, 'the new permission');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('refuses to delete a role in use, naming how many accounts hold it, and built-in roles; deletes an unused one', async () => {
     const inUse = expectCode((await admin.request('mutation($id: ID!) { deleteRole(id: $id) }', { id: auditorId })).errors, 'CONFLICT');
     expect(inUse.message).toMatch(/used by 1 account/);
