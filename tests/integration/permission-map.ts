@@ -39,6 +39,7 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
     clients: { requires: ['client:read'] },
     changesSince: { requires: ['journal:read'] },
     journal: { requires: ['journal:read'] },
+    journalActors: { requires: ['journal:read'] },
     user: { requires: ['staff:manage'] },
     users: { requires: ['staff:manage'] },
     roles: { requires: { anyOf: ['role:manage', 'staff:manage'] } },

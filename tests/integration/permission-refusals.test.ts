@@ -67,6 +67,16 @@ describe('permission refusals are journaled', () => {
     }
   });
 
+  it('lists the people who appear in the journal, for the person filter', async () => {
+    const actors = await admin.request<{ journalActors: Array<{ email: string }> }>('{ journalActors { id name email } }');
+    const emails = actors.data!.journalActors.map((a) => a.email);
+    expect(emails).toEqual(expect.arrayContaining(['admin@loadout.demo', 'engineer@loadout.demo', 'engineer2@loadout.demo']));
+    // Storekeeper never signed in on this server: not in the journal, not in the list.
+    expect(emails).not.toContain('storekeeper@loadout.demo');
+    const engineer = await signIn(t.url, 'engineer@loadout.demo');
+    expectCode((await engineer.request('{ journalActors { id } }')).errors, 'FORBIDDEN');
+  });
+
   it('does not journal anonymous requests (they are UNAUTHENTICATED, not refused)', async () => {
     const before = (await refusals()).length;
     const anonymous = new HttpSession(t.url);

@@ -14,6 +14,9 @@ import { AppLayout } from '../modules/shell/components/AppLayout';
 import { NotFoundPage } from '../modules/shell/components/NotFoundPage';
 import { PlaceholderPage } from '../modules/shell/components/PlaceholderPage';
 import { StartRedirect } from '../modules/shell/components/StartRedirect';
+import { CompanySettingsPage } from '../modules/settings/components/CompanySettingsPage';
+import { AccountsPage } from '../modules/staff/components/AccountsPage';
+import { RolesPage } from '../modules/staff/components/RolesPage';
 import { navigationItems } from '../modules/shell/utils/navigationItems';
 
 /** Every page; all but /login need a session, and each feature page its permission. */
@@ -87,6 +90,30 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="journal:read">
               <JournalPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/staff"
+          element={
+            <RequirePermission permission="staff:manage">
+              <AccountsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/roles"
+          element={
+            <RequirePermission permission="role:manage">
+              <RolesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/settings"
+          element={
+            <RequirePermission permission="settings:manage">
+              <CompanySettingsPage />
             </RequirePermission>
           }
         />

@@ -208,6 +208,15 @@ export class JournalService {
     }
   }
 
+  /** Accounts that made at least one journaled change (one index probe per account). */
+  async actors(): Promise<Array<{ id: string; name: string; email: string }>> {
+    return this.orm.em
+      .fork()
+      .execute<Array<{ id: string; name: string; email: string }>>(
+        'select u.id, u.name, u.email from app_user u where exists (select 1 from journal j where j.actor_id = u.id) order by u.name, u.email',
+      );
+  }
+
   /** Failed logins in the last `minutes` for an e-mail and for an address, for rate limiting. */
   async recentFailedLogins(email: string, ip: string | undefined, minutes: number): Promise<{ byEmail: number; byIp: number }> {
     const [row] = await this.orm.em.fork().execute<Array<{ by_email: string; by_ip: string }>>(
