@@ -134,3 +134,70 @@ test('the journal filters by person, action, object and period, kept in the URL'
   await expect(page).toHaveURL(/to=2020-01-01/);
   await expect(rows).toHaveCount(0);
 });
+
+// A real 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function weekdayOf(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay();
+}
+
+test('company settings and the logo reach an open calendar live', async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const managerContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  let original: { name: string; weekStart: number } | undefined;
+  try {
+    await signIn(admin, demoEmails.admin);
+    original = (await gql<{ companySettings: { name: string; weekStart: number } }>(admin.request, '{ companySettings { name weekStart } }')).companySettings;
+    const manager = await managerContext.newPage();
+    await signIn(manager, demoEmails.manager);
+    const month = new Date().toISOString().slice(0, 7) + '-01';
+    await manager.goto(`/calendar?view=dayGridMonth&date=${month}`);
+    const firstCell = manager.locator('[role="cell"][data-date]').first();
+    await expect(firstCell).toBeVisible();
+    expect(weekdayOf((await firstCell.getAttribute('data-date'))!)).toBe(1);
+    await expect(manager.locator('[data-realtime-status="connected"]')).toHaveCount(1);
+    await manager.evaluate(() => {
+      (window as unknown as { loadoutE2eMarker?: boolean }).loadoutE2eMarker = true;
+    });
+
+    await admin.getByTestId('nav-settings').click();
+    await admin.getByTestId('settings-name').fill('Stage Right Ltd');
+    await choose(admin, 'settings-week-start', 'Sunday');
+    await admin.getByTestId('settings-save').click();
+
+    await expect(manager.getByTestId('company-name')).toHaveText('Stage Right Ltd');
+    await expect.poll(async () => weekdayOf((await firstCell.getAttribute('data-date'))!)).toBe(0);
+
+    await admin.getByTestId('company-logo').locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await expect(admin.getByTestId('company-logo-image')).toBeVisible();
+    await expect(manager.getByTestId('company-logo-header')).toBeVisible();
+
+    // A file that is not an image is refused with the server's reason.
+    await admin.getByTestId('company-logo').locator('input[type="file"]').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+    await expect(admin.getByTestId('company-logo-error')).toContainText('PNG, JPEG, WebP or GIF');
+    expect(await manager.evaluate(() => (window as unknown as { loadoutE2eMarker?: boolean }).loadoutE2eMarker)).toBe(true);
+  } finally {
+    // Other browser tests expect the demo company's Monday weeks.
+    if (original) await gql(admin.request, 'mutation ($name: String!, $weekStart: Int!) { updateCompanySettings(input: { name: $name, weekStart: $weekStart }) { name } }', original).catch(() => undefined);
+    await admin.request.delete('/api/settings/logo', { headers: { origin: new URL(admin.url()).origin } }).catch(() => undefined);
+    await adminContext.close();
+    await managerContext.close();
+  }
+});
+
+test('an engineer makes, uses and revokes a personal calendar feed link in the cabinet', async ({ page }) => {
+  await signIn(page, demoEmails.engineer2);
+  await page.getByTestId('nav-cabinet').click();
+  await expect(page.getByTestId('calendar-feed-state')).toBeVisible();
+  await page.getByTestId('calendar-feed-regenerate').click();
+  const url = (await page.getByTestId('calendar-feed-url').textContent())!.trim();
+  expect(url).toMatch(/\/ical\/[\w-]{32}\.ics$/);
+  const feed = await page.request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+  await page.getByTestId('calendar-feed-revoke').click();
+  await expect(page.getByTestId('calendar-feed-state')).toBeVisible();
+  expect((await page.request.get(url)).status()).toBe(404);
+});

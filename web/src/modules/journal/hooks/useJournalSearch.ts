@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { JournalSearch } from '../utils/journalTypes';
 import { readJournalSearch } from '../utils/readJournalSearch';
@@ -11,15 +11,12 @@ import { writeJournalSearch } from '../utils/writeJournalSearch';
 export function useJournalSearch() {
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => readJournalSearch(params), [params]);
-  // A debounced text filter may call an older `setSearch`; it must still start from the URL as it
-  // is now, or it would drop a filter chosen meanwhile (react-router's updater gets the params of
-  // the render that made it).
-  const latestParams = useRef(params);
-  latestParams.current = params;
-
   const setSearch = useCallback(
     (changes: Partial<JournalSearch>, options: { replace?: boolean } = {}) => {
-      setParams(() => writeJournalSearch({ ...readJournalSearch(latestParams.current), page: 1, ...changes }), {
+      // Start from the browser's URL as it is now, not from the params of a render: the router
+      // applies a navigation in a transition, so a debounced text filter firing before that render
+      // lands would otherwise drop a filter chosen just before (e.g. the person).
+      setParams(() => writeJournalSearch({ ...readJournalSearch(new URLSearchParams(window.location.search)), page: 1, ...changes }), {
         replace: options.replace ?? false,
       });
     },
