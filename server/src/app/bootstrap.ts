@@ -15,6 +15,10 @@ import { createLogger, type Logger } from '../common/logger.js';
 import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
+import { journalRefusals } from '../modules/journal/refusal-journal.js';
+import { logoRoutes } from '../modules/settings/logo.routes.js';
+import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
+import { CalendarFeedTokenService } from '../modules/ical/calendar-feed-token.service.js';
 import { LIMITS, limitRules } from '../graphql/limits.js';
 import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
@@ -150,7 +154,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     // Stopped before the bus and the ORM: a delivery in flight finishes and commits its cursor.
     cleanup.push(() => dispatcher.stop());
 
+    let publicUrlOf = '';
+    const feeds = new CalendarFeedTokenService(orm, journal, readModel, settings, () => publicUrlOf);
     const resolverInstances = new Map<unknown, unknown>([
+      [CalendarFeedTokenResolver, new CalendarFeedTokenResolver(feeds)],
       [AppInfoResolver, new AppInfoResolver(settings)],
       [AuthResolver, new AuthResolver(auth, staff)],
       [BackupResolver, new BackupResolver(backups)],
@@ -207,6 +214,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         {
           async requestDidStart() {
             return {
+              async didEncounterErrors({ errors, contextValue, operationName }) {
+                await journalRefusals(journal, logger, contextValue.viewer, errors, { transport: 'http', ip: contextValue.ip, operationName });
+              },
               async didResolveOperation({ document, contextValue, operation }) {
                 if (operation?.operation === 'subscription') {
                   throw new BadUserInputError([{ field: 'query', message: 'subscriptions are served over WebSocket (graphql-ws) on /graphql' }]);
@@ -229,6 +239,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       });
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
+    publicUrlOf = publicUrl;
     const isOriginAllowed = originChecker(new Set([new URL(publicUrl).origin, ...(options.allowedOrigins ?? [])]));
     const secureCookies = publicUrl.startsWith('https:');
 
@@ -240,6 +251,21 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       ]);
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down', bus: bus.connected ? 'up' : 'down' });
     });
+    app.get('/ical/:file', async (req, res, next) => {
+      try {
+        const match = /^(.+)\.ics$/.exec(req.params.file);
+        const body = match ? await feeds.feed(match[1]) : null;
+        if (body === null) {
+          res.status(404).type('text/plain').send('Not found');
+          return;
+        }
+        res.setHeader('Cache-Control', 'private, max-age=300');
+        res.type('text/calendar; charset=utf-8').send(body);
+      } catch (error) {
+        next(error);
+      }
+    });
+    app.use('/api/settings/logo', logoRoutes({ settings, auth, journal, logger, isOriginAllowed }));
     app.use(
       '/graphql',
       csrfGuard(isOriginAllowed),
@@ -278,6 +304,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       introspection,
       isOriginAllowed,
       createContext,
+      onErrors: (viewer, errors, origin) => journalRefusals(journal, logger, viewer, errors, origin),
     });
     // Closed before Apollo drains HTTP, so open sockets do not hold the shutdown.
     cleanup.push(() => live.close());

@@ -3,10 +3,10 @@ import { Client } from '../modules/clients/client.entity.js';
 import { CrewRole } from '../modules/crew-roles/crew-role.entity.js';
 import { CrewAssignment } from '../modules/events/crew-assignment.entity.js';
 import { ProductionEvent } from '../modules/events/production-event.entity.js';
-import { CompanySettings } from '../modules/settings/company-settings.entity.js';
+import { CompanyLogo, CompanySettings } from '../modules/settings/company-settings.entity.js';
 import { Role } from '../modules/staff/role.entity.js';
 import { User } from '../modules/staff/user.entity.js';
 import { Venue } from '../modules/venues/venue.entity.js';
 
 /** Every MikroORM entity, registered explicitly (no folder discovery). */
-export const entities = [CompanySettings, Role, User, Session, Client, Venue, CrewRole, ProductionEvent, CrewAssignment];
+export const entities = [CompanySettings, CompanyLogo, Role, User, Session, Client, Venue, CrewRole, ProductionEvent, CrewAssignment];

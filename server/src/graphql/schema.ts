@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { BackupResolver } from '../modules/backups/backup.resolver.js';
+import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   AppInfoResolver,
   AuthResolver,
   BackupResolver,
+  CalendarFeedTokenResolver,
   CalendarLiveResolver,
   ClientResolver,
   CrewRoleResolver,

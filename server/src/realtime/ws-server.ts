@@ -39,6 +39,8 @@ export interface LiveServerOptions {
   introspection: boolean;
   isOriginAllowed(origin: string | undefined, host: string | undefined): boolean;
   createContext(base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext;
+  /** Called with the errors of every result before they are sent (e.g. to journal refusals). */
+  onErrors?(viewer: Viewer | null, errors: readonly GraphQLError[], origin: { transport: 'ws'; ip?: string; operationName?: string | null }): Promise<void>;
 }
 
 /** Journal object types whose changes can end sessions or change permissions. */
@@ -100,6 +102,10 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     // Live: a role change re-read by `revalidate` applies to subscriptions already running.
     return Object.defineProperty(context, 'viewer', { get: () => connection.viewer, enumerable: true });
   };
+  const reportErrors = async (extra: Extra, operationName: string | null | undefined, errors: readonly GraphQLError[]) => {
+    const viewer = connections.get(extra)?.viewer ?? null;
+    await options.onErrors?.(viewer, errors, { transport: 'ws', ip: extra.request.socket.remoteAddress, operationName });
+  };
   const requestIdOf = (extra: Extra, id: string) => connections.get(extra)?.requestIds.get(id) ?? randomUUID();
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -158,12 +164,14 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
         }
         return args;
       },
-      onNext: ({ extra }, id, _payload, _args, result) => {
+      onNext: async ({ extra }, id, payload, _args, result) => {
         if (!result.errors) return undefined;
+        await reportErrors(extra, payload.operationName, result.errors);
         const requestId = requestIdOf(extra, id);
         return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, requestId, logger)) };
       },
-      onError: ({ extra }, id, _payload, errors) => {
+      onError: async ({ extra }, id, payload, errors) => {
+        await reportErrors(extra, payload.operationName, errors);
         const requestId = requestIdOf(extra, id);
         return errors.map((error) => formatError(error.toJSON(), error, requestId, logger));
       },

@@ -17,6 +17,9 @@ import { AppLayout } from '../modules/shell/components/AppLayout';
 import { NotFoundPage } from '../modules/shell/components/NotFoundPage';
 import { PlaceholderPage } from '../modules/shell/components/PlaceholderPage';
 import { StartRedirect } from '../modules/shell/components/StartRedirect';
+import { CompanySettingsPage } from '../modules/settings/components/CompanySettingsPage';
+import { AccountsPage } from '../modules/staff/components/AccountsPage';
+import { RolesPage } from '../modules/staff/components/RolesPage';
 import { navigationItems } from '../modules/shell/utils/navigationItems';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 
@@ -119,10 +122,34 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/staff"
+          element={
+            <RequirePermission permission="staff:manage">
+              <AccountsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="/settings/webhooks"
           element={
             <RequirePermission permission="settings:manage">
               <WebhooksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/roles"
+          element={
+            <RequirePermission permission="role:manage">
+              <RolesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/settings"
+          element={
+            <RequirePermission permission="settings:manage">
+              <CompanySettingsPage />
             </RequirePermission>
           }
         />
