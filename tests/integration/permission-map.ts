@@ -43,6 +43,11 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
     user: { requires: ['staff:manage'] },
     users: { requires: ['staff:manage'] },
     roles: { requires: { anyOf: ['role:manage', 'staff:manage'] } },
+    reports: { requires: ['reports:read'] },
+    dashboard: { requires: ['reports:read', 'event:read'] },
+    backups: { requires: ['backup:run'] },
+    webhooks: { requires: ['settings:manage'] },
+    webhookDeliveries: { requires: ['settings:manage'] },
   },
   Mutation: {
     login: { requires: 'public' },
@@ -84,6 +89,10 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
     createCrewRole: { requires: ['settings:manage'] },
     updateCrewRole: { requires: ['settings:manage'] },
     deleteCrewRole: { requires: ['settings:manage'] },
+    createWebhook: { requires: ['settings:manage'] },
+    updateWebhook: { requires: ['settings:manage'] },
+    deleteWebhook: { requires: ['settings:manage'] },
+    runBackup: { requires: ['backup:run'] },
   },
   Subscription: {
     companySettingsChanged: { requires: 'signed-in' },
