@@ -10,3 +10,4 @@ export { LIMITS } from './graphql/limits.js';
 export { ALL_PERMISSIONS, BUILT_IN_ROLES, PERMISSIONS } from './modules/staff/permissions.js';
 export { BUS_APPLICATION_NAME } from './realtime/journal-bus.js';
 export { printLoadoutSchema } from './schema/emit-schema.js';
+export { AVAILABILITY_SQL, availabilityParams } from './modules/equipment/equipment-availability.js';

@@ -24,6 +24,10 @@ import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
+import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catalogue.resolver.js';
+import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
+import { RepairResolver } from '../modules/equipment/repair.resolver.js';
+import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -113,7 +117,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
     const services = createServices(orm);
-    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar } = services;
+    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, catalogue, eventEquipment, repairs, warehouse } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
 
@@ -135,6 +139,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
+      [EquipmentCatalogueResolver, new EquipmentCatalogueResolver(catalogue, orm)],
+      [EventEquipmentResolver, new EventEquipmentResolver(eventEquipment)],
+      [RepairResolver, new RepairResolver(repairs)],
+      [WarehouseResolver, new WarehouseResolver(warehouse)],
       [JournalResolver, new JournalResolver(journal)],
       [PresenceResolver, new PresenceResolver(presence)],
       [ProductionEventResolver, new ProductionEventResolver(events, readModel)],

@@ -4,6 +4,11 @@ import { ClientService } from '../modules/clients/client.service.js';
 import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
 import { DEMO_PASSWORD, hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
 import { seedDemoEvents } from '../modules/demo/demo-events.js';
+import { EquipmentCatalogueService } from '../modules/equipment/equipment-catalogue.service.js';
+import { EquipmentShortageGuard } from '../modules/equipment/equipment-shortage.guard.js';
+import { EventEquipmentService } from '../modules/equipment/event-equipment.service.js';
+import { RepairService } from '../modules/equipment/repair.service.js';
+import { WarehouseService } from '../modules/equipment/warehouse.service.js';
 import { CalendarFeed } from '../modules/events/calendar-feed.js';
 import { ProductionEventReadModel } from '../modules/events/production-event.read-model.js';
 import { ProductionEventService } from '../modules/events/production-event.service.js';
@@ -21,9 +26,14 @@ export function createServices(orm: MikroORM) {
   const venues = new VenueService(orm, journal);
   const crewRoles = new CrewRoleService(orm, journal);
   const readModel = new ProductionEventReadModel(orm, settings);
-  const events = new ProductionEventService(journal, settings, clients, readModel);
+  const shortageGuard = new EquipmentShortageGuard();
+  const events = new ProductionEventService(journal, settings, clients, readModel, shortageGuard);
   const calendar = new CalendarFeed(readModel);
-  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar };
+  const catalogue = new EquipmentCatalogueService(orm, journal);
+  const eventEquipment = new EventEquipmentService(orm, journal, settings, shortageGuard);
+  const repairs = new RepairService(orm, journal);
+  const warehouse = new WarehouseService(orm, journal, repairs);
+  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, catalogue, eventEquipment, repairs, warehouse };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,10 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
+import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catalogue.resolver.js';
+import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
+import { RepairResolver } from '../modules/equipment/repair.resolver.js';
+import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -34,12 +38,16 @@ export const resolvers = [
   CalendarLiveResolver,
   ClientResolver,
   CrewRoleResolver,
+  EquipmentCatalogueResolver,
+  EventEquipmentResolver,
   JournalResolver,
   PresenceResolver,
   ProductionEventResolver,
+  RepairResolver,
   SettingsResolver,
   StaffResolver,
   VenueResolver,
+  WarehouseResolver,
 ] as const;
 
 /** Builds the executable schema; `container` supplies resolver instances with their services. */

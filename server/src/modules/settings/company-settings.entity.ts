@@ -52,6 +52,10 @@ export class CompanySettings {
   @Enum({ items: () => DoubleBookingPolicy })
   crewDoubleBooking: DoubleBookingPolicy & Opt = DoubleBookingPolicy.WARN;
 
+  @Field(() => DoubleBookingPolicy, { description: 'What reserving more gear than is available over the same days does.' })
+  @Enum({ items: () => DoubleBookingPolicy })
+  equipmentDoubleBooking: DoubleBookingPolicy & Opt = DoubleBookingPolicy.WARN;
+
   @Field(() => String, { description: 'ISO country (e.g. "RU") whose numbering applies to phones written without +country code.' })
   @Property({ type: 'text' })
   phoneRegion: string & Opt = 'RU';

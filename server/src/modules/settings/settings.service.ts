@@ -9,7 +9,7 @@ import type { UpdateCompanySettingsInput } from './settings.inputs.js';
 
 export const DEFAULT_SETTINGS = { name: 'Loadout', timeZone: 'Europe/Moscow', weekStart: 1, defaultLanguage: 'en' } as const;
 
-const EDITABLE = ['name', 'timeZone', 'weekStart', 'defaultLanguage', 'cutoverHour', 'crewDoubleBooking', 'phoneRegion'] as const;
+const EDITABLE = ['name', 'timeZone', 'weekStart', 'defaultLanguage', 'cutoverHour', 'crewDoubleBooking', 'equipmentDoubleBooking', 'phoneRegion'] as const;
 
 /** Company settings (SPEC §9). */
 export class SettingsService {
