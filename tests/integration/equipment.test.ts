@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, liveClient, signIn, startTestServer, type HttpSession, type TestServer } from './support/harness.js';
 import { expectCode, expectFieldProblem } from './support/contract.js';
-import { createEvent, deleteEvent, duplicateEvent, getEvent, journalOf, restoreEvent, tryRestoreEvent, updateSettings, userId } from './support/events.js';
+import type { Client } from 'graphql-ws';
+import { createEvent, deleteEvent, duplicateEvent, getEvent, journalOf, restoreEvent, tryRestoreEvent, updateEvent, updateSettings, userId } from './support/events.js';
 import { availability, category, checkIn, checkOut, item, must, setLine, unit } from './support/equipment.js';
 
 process.env.TZ = 'UTC';
@@ -34,6 +35,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
+
+/**
+ * Returns once the subscriptions already started on `live` run on the server: a calendar
+ * subscription on a probe day is started last on the same connection and a probe event is edited
+ * until its change arrives (the server starts a connection's subscriptions in order).
+ */
+async function untilLive(live: Client): Promise<void> {
+  const probe = (await createEvent(admin, { title: 'Probe', startDate: '2031-12-31', endDate: '2031-12-31', status: 'DRAFT', managerId: null })).event;
+  const watcher = collect(live, 'subscription { calendarChanged(from: "2031-12-31", to: "2031-12-31") { eventId } }');
+  try {
+    for (let attempt = 0, version = probe.version; attempt < 20; attempt++) {
+      version = (await updateEvent(admin, probe.id, version, { notes: `probe ${attempt}` })).event.version;
+      try {
+        await watcher.until(() => watcher.received.length > 0, 1_000, 'a probe change');
+        return;
+      } catch {
+        // Not live yet: probe again.
+      }
+    }
+    throw new Error('the probe change never arrived');
+  } finally {
+    watcher.dispose();
+  }
+}
 
 const event = (session: HttpSession, title: string, startDate: string, endDate = startDate, extra: Record<string, unknown> = {}) =>
   createEvent(session, { title, startDate, endDate, status: 'CONFIRMED', managerId: null, ...extra }).then((r) => r.event);
@@ -86,9 +111,9 @@ describe('availability and shortages', () => {
     const second = await event(manager2, 'Short second', '2031-02-12', '2031-02-13');
     expect((await setLine(manager, first.id, heads.id, 4)).errors).toBeUndefined();
     const live = liveClient(t.wsUrl, { cookie: manager.cookie });
-    const feed = collect(live, 'subscription { calendarChanged(from: "2031-02-01", to: "2031-02-28") { eventId event { id problems { kind shortage { item { id } reserved available } } } } }');
+    const since = (await must(manager, '{ latestChangeSeq }')).latestChangeSeq;
+    const feed = collect(live, 'subscription($since: SafeInt) { calendarChanged(from: "2031-02-01", to: "2031-02-28", since: $since) { eventId event { id problems { kind shortage { item { id } reserved available } } } } }', { since });
     try {
-      await new Promise((r) => setTimeout(r, 300));
       const added = await setLine(manager2, second.id, heads.id, 4);
       expect(added.errors).toBeUndefined();
       expect(added.data.setEventEquipment.shortages).toEqual([{ eventId: second.id, item: { id: heads.id }, reserved: 8, available: 6, fromDate: '2031-02-12', toDate: '2031-02-12' }]);
@@ -171,7 +196,7 @@ describe('repairs', () => {
     const live = liveClient(t.wsUrl, { cookie: manager.cookie });
     const inbox = collect(live, 'subscription { repairAssigned { repairId itemName serial reason problemKind reporterName } }');
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      await untilLive(live);
       const opened = await must(engineer, 'mutation($u: ID!) { openRepair(input: { unitId: $u, reason: "Crackles", problemKind: "Electrical" }) { id status daysOpen responsible { name } reportedBy { name } } }', { u: u1.id });
       expect(opened.openRepair).toMatchObject({ status: 'OPEN', daysOpen: 0, responsible: { name: 'Maxim Manager' }, reportedBy: { name: 'Egor Engineer' } });
       await inbox.until(() => inbox.received.length > 0, 10_000, 'repair notification');
