@@ -26,13 +26,28 @@ export enum MovementKind {
   WRITE_OFF = 'WRITE_OFF',
   TRANSFER = 'TRANSFER',
 }
-registerEnumType(MovementKind, { name: 'MovementKind', description: 'What a movement of gear was.' });
+registerEnumType(MovementKind, {
+  name: 'MovementKind',
+  description: 'What a movement of gear was.',
+  valuesConfig: {
+    CHECK_OUT: { description: 'Left the store for an event.' },
+    CHECK_IN: { description: 'Came back from an event.' },
+    REPAIR_IN: { description: 'Went to repair.' },
+    REPAIR_OUT: { description: 'Came back from repair.' },
+    WRITE_OFF: { description: 'Written off (not repairable, or missing).' },
+    TRANSFER: { description: 'Moved between places or cases.' },
+  },
+});
 
 export enum MovementVia {
   SCAN = 'SCAN',
   MANUAL = 'MANUAL',
 }
-registerEnumType(MovementVia, { name: 'MovementVia', description: 'How a movement was recorded.' });
+registerEnumType(MovementVia, {
+  name: 'MovementVia',
+  description: 'How a movement was recorded.',
+  valuesConfig: { SCAN: { description: 'By scanning a label.' }, MANUAL: { description: 'Typed or counted by hand.' } },
+});
 
 export enum ReturnCondition {
   OK = 'OK',
@@ -54,7 +69,11 @@ export enum ScanTargetKind {
   CASE = 'CASE',
   ITEM = 'ITEM',
 }
-registerEnumType(ScanTargetKind, { name: 'ScanTargetKind', description: 'What a QR code names.' });
+registerEnumType(ScanTargetKind, {
+  name: 'ScanTargetKind',
+  description: 'What a QR code names.',
+  valuesConfig: { UNIT: { description: 'A serialised unit.' }, CASE: { description: 'A case of units.' }, ITEM: { description: 'A bulk item.' } },
+});
 
 @ObjectType({ description: 'A category of the catalogue (two levels).' })
 export class EquipmentCategoryView {
