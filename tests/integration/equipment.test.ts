@@ -82,7 +82,7 @@ describe('catalogue', () => {
 });
 
 describe('availability and shortages', () => {
-  it('counts overlapping events with prep/return days on the busiest day, minus repairs; trashed events free gear', async () => {
+  it('counts overlapping events with prep/return days on the busiest day, minus repairs; trashed and cancelled events free gear', async () => {
     const cable = await item(store, { code: 'XLR10', name: 'XLR cable 10 m', categoryId: soundId, kind: 'BULK', quantity: 40 });
     const a = await event(manager, 'Avail A', '2031-01-10', '2031-01-11');
     const b = await event(manager, 'Avail B', '2031-01-14', '2031-01-15', { prepDays: 2 }); // reserves from the 12th
@@ -102,6 +102,9 @@ describe('availability and shortages', () => {
     expect(row).toMatchObject({ inRepair: 5, reserved: 15, available: 20 });
     await deleteEvent(manager, a.id);
     [row] = await availability(manager, [cable.id], '2031-01-10', '2031-01-10');
+    expect(row.reserved).toBe(0);
+    await must(manager, 'mutation($id: ID!, $v: Int!) { changeProductionEventStatus(id: $id, expectedVersion: $v, status: CANCELLED) { event { id } } }', { id: c.id, v: c.version });
+    [row] = await availability(manager, [cable.id], '2031-01-20', '2031-01-20');
     expect(row.reserved).toBe(0);
   });
 
@@ -184,6 +187,27 @@ describe('availability and shortages', () => {
 });
 
 describe('repairs', () => {
+  it('a repair that leaves too few for an upcoming event makes it short, live; returning it clears the problem', async () => {
+    const proj = await item(store, { code: 'PROJ', name: 'Projector 10k', categoryId: soundId, kind: 'BULK', quantity: 2 });
+    const gig = await event(manager, 'Projector gig', '2031-06-10');
+    await setLine(manager, gig.id, proj.id, 2);
+    const live = liveClient(t.wsUrl, { cookie: manager.cookie });
+    const since = (await must(manager, '{ latestChangeSeq }')).latestChangeSeq;
+    const feed = collect(live, 'subscription($since: SafeInt) { calendarChanged(from: "2031-06-01", to: "2031-06-30", since: $since) { eventId event { problems { kind } } } }', { since });
+    try {
+      const opened = await must(store, 'mutation($i: ID!) { openRepair(input: { itemId: $i, quantity: 1, reason: "Fan noise", problemKind: "mechanical" }) { id } }', { i: proj.id });
+      await feed.until(() => feed.received.some((m) => m.data?.calendarChanged.eventId === gig.id), 10_000, 'the gig pushed');
+      expect(feed.received.at(-1)!.data!.calendarChanged.event.problems).toEqual([{ kind: 'EQUIPMENT_SHORTAGE' }]);
+      const count = feed.received.length;
+      await must(store, 'mutation($id: ID!) { closeRepair(id: $id, outcome: RETURNED) { status } }', { id: opened.openRepair.id });
+      await feed.until(() => feed.received.length > count, 10_000, 'cleared pushed');
+      expect(feed.received.at(-1)!.data!.calendarChanged.event.problems).toEqual([]);
+    } finally {
+      feed.dispose();
+      await live.dispose();
+    }
+  });
+
   it('routes a fault by (category, problem kind), notifies the responsible person live, and write-off leaves stock', async () => {
     const mic = await item(store, { code: 'KSM9', name: 'Shure KSM9', categoryId: micsId, kind: 'SERIALISED' });
     const u1 = await unit(store, mic.id, 'K-001');

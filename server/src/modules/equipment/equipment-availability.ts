@@ -179,3 +179,35 @@ export async function lockItems(em: EntityManager, itemIds: readonly string[]): 
     [pgArray(ids)],
   );
 }
+
+/** Events (at most 1,000) that reserve an item on days not over yet: a change of its stock may change their shortages. */
+export async function eventsReservingItem(em: EntityManager, itemId: string): Promise<Array<{ id: string; busy: [CalendarDate, CalendarDate] }>> {
+  const rows = await em.execute<Array<{ id: string; busy_from: string; busy_to: string }>>(
+    `select distinct l.event_id as id, lower(l.busy_days)::text as busy_from, (upper(l.busy_days) - 1)::text as busy_to
+       from event_equipment l
+      where l.active and l.item_id = ? and l.busy_days && daterange(current_date, null)
+      limit 1000`,
+    [itemId],
+  );
+  return rows.map((row) => ({ id: row.id, busy: [row.busy_from, row.busy_to] }));
+}
+
+/**
+ * Runs a change of an item's stock (repair, write-off) and returns the events whose shortages it
+ * changed, for the journal row's `affected` list: their calendars and pages update live.
+ */
+export async function withStockChange(em: EntityManager, itemId: string, change: () => Promise<void>): Promise<Array<{ id: string; busy: [CalendarDate, CalendarDate] }>> {
+  await lockItems(em, [itemId]);
+  const events = await eventsReservingItem(em, itemId);
+  const ids = events.map((e) => e.id);
+  const signature = (list: EquipmentShortage[]) => {
+    const byEvent = new Map<string, string>();
+    for (const s of list.filter((s) => s.item.id === itemId)) byEvent.set(s.eventId, `${byEvent.get(s.eventId) ?? ''}|${shortageKey(s)}|${s.reserved}|${s.available}`);
+    return byEvent;
+  };
+  const before = signature(await findShortages(em, ids));
+  await change();
+  await em.flush();
+  const after = signature(await findShortages(em, ids));
+  return events.filter((e) => before.get(e.id) !== after.get(e.id));
+}

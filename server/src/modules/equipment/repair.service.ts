@@ -3,8 +3,9 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/e
 import type { Viewer } from '../../graphql/context.js';
 import type { JournalInput, JournalService } from '../journal/journal.service.js';
 import { User } from '../staff/user.entity.js';
+import { ProductionEvent } from '../events/production-event.entity.js';
 import { EquipmentCategory, EquipmentItem, EquipmentKind, EquipmentUnit } from './equipment-catalogue.entity.js';
-import { SUPPLY_OF_ITEM } from './equipment-availability.js';
+import { SUPPLY_OF_ITEM, withStockChange } from './equipment-availability.js';
 import { checkId } from './event-equipment.service.js';
 import type { OpenRepairInput } from './equipment.inputs.js';
 import { MovementKind, type RepairNotification, type RepairRuleView, type RepairView } from './equipment.types.js';
@@ -126,7 +127,9 @@ export class RepairService {
       if (opening.quantity > left) throw new BadUserInputError([{ field: 'quantity', message: `only ${left} of "${item.name}" are not already in repair` }]);
     }
     const responsibleId = await this.route(em, item.category, problemKind);
-    const repair = em.create(Repair, {
+    let repair!: Repair;
+    const affected = await withStockChange(em, item.id, async () => {
+      repair = em.create(Repair, {
       item,
       unit,
       quantity: unit ? 1 : opening.quantity,
@@ -134,14 +137,15 @@ export class RepairService {
       problemKind,
       reportedBy: em.getReference(User, viewer.id),
       responsible: responsibleId ? em.getReference(User, responsibleId) : null,
-      event: opening.eventId ? (em.getReference('ProductionEvent', opening.eventId) as never) : null,
+      event: opening.eventId ? em.getReference(ProductionEvent, opening.eventId) : null,
+      });
+      try {
+        await em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw new BadUserInputError([{ field: 'unitId', message: 'this unit is already in repair' }]);
+        throw error;
+      }
     });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new BadUserInputError([{ field: 'unitId', message: 'this unit is already in repair' }]);
-      throw error;
-    }
     await this.movement(em, viewer, MovementKind.REPAIR_IN, repair, opening.eventId ?? null, reason);
     const responsible = responsibleId ? await em.findOne(User, responsibleId) : null;
     const notice: RepairNotice = { repairId: repair.id, itemName: item.name, serial: unit?.serial ?? null, reason, problemKind, reporterName: viewer.name };
@@ -156,7 +160,7 @@ export class RepairService {
           objectId: repair.id,
           summary: `${item.name}${unit ? ` ${unit.serial}` : ` × ${repair.quantity}`} to repair (${problemKind}): ${reason}${responsible ? ` — ${responsible.name} responsible` : ''}`,
           changes: [{ field: 'status', oldValue: null, newValue: RepairStatus.OPEN }],
-          context: { version: 1, notify, notice, itemId: item.id },
+          context: { version: 1, notify, notice, itemId: item.id, affected },
         },
       ],
     };
@@ -169,15 +173,16 @@ export class RepairService {
       const repair = await em.findOne(Repair, id, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['item', 'unit'] });
       if (!repair) throw new NotFoundError('Repair', id);
       if (repair.status !== RepairStatus.OPEN) throw new BadUserInputError([{ field: 'id', message: `this repair is already ${repair.status.toLowerCase().replace('_', ' ')}` }]);
-      repair.status = outcome;
-      repair.closedAt = new Date();
-      repair.closeNote = note?.trim() || null;
-      repair.version += 1;
-      if (outcome === RepairStatus.WRITTEN_OFF) {
-        if (repair.unit) repair.unit.writtenOffAt = new Date();
-        else repair.item.quantity = Math.max(0, repair.item.quantity - repair.quantity);
-      }
-      await em.flush();
+      const affected = await withStockChange(em, repair.item.id, async () => {
+        repair.status = outcome;
+        repair.closedAt = new Date();
+        repair.closeNote = note?.trim() || null;
+        repair.version += 1;
+        if (outcome === RepairStatus.WRITTEN_OFF) {
+          if (repair.unit) repair.unit.writtenOffAt = new Date();
+          else repair.item.quantity = Math.max(0, repair.item.quantity - repair.quantity);
+        }
+      });
       await this.movement(em, viewer, outcome === RepairStatus.RETURNED ? MovementKind.REPAIR_OUT : MovementKind.WRITE_OFF, repair, null, repair.closeNote ?? null);
       const what = `${repair.item.name}${repair.unit ? ` ${repair.unit.serial}` : ` × ${repair.quantity}`}`;
       return {
@@ -190,7 +195,7 @@ export class RepairService {
             objectId: repair.id,
             summary: outcome === RepairStatus.RETURNED ? `${what} back from repair` : `${what} written off`,
             changes: [{ field: 'status', oldValue: RepairStatus.OPEN, newValue: outcome }],
-            context: { version: repair.version, itemId: repair.item.id },
+            context: { version: repair.version, itemId: repair.item.id, affected },
           },
         ],
       };
