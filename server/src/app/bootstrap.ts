@@ -28,6 +28,7 @@ import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catal
 import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
 import { RepairResolver } from '../modules/equipment/repair.resolver.js';
 import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
+import { mountEquipmentRoutes } from '../modules/equipment/equipment.routes.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -245,6 +246,14 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         },
       }),
     );
+    mountEquipmentRoutes(app, {
+      orm,
+      catalogue,
+      importer: services.equipmentImport,
+      publicUrl,
+      isOriginAllowed,
+      resolveViewer: (req) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]),
+    });
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, hasAnyAccount, seedBaseData, seedDemoData } from '../mod
 import { seedDemoEvents } from '../modules/demo/demo-events.js';
 import { EquipmentCatalogueService } from '../modules/equipment/equipment-catalogue.service.js';
 import { EquipmentShortageGuard } from '../modules/equipment/equipment-shortage.guard.js';
+import { EquipmentImportService } from '../modules/equipment/equipment-import.service.js';
 import { EventEquipmentService } from '../modules/equipment/event-equipment.service.js';
 import { RepairService } from '../modules/equipment/repair.service.js';
 import { WarehouseService } from '../modules/equipment/warehouse.service.js';
@@ -33,7 +34,8 @@ export function createServices(orm: MikroORM) {
   const eventEquipment = new EventEquipmentService(orm, journal, settings, shortageGuard);
   const repairs = new RepairService(orm, journal);
   const warehouse = new WarehouseService(orm, journal, repairs);
-  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, catalogue, eventEquipment, repairs, warehouse };
+  const equipmentImport = new EquipmentImportService(orm, journal);
+  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, catalogue, eventEquipment, repairs, warehouse, equipmentImport };
 }
 
 export type Services = ReturnType<typeof createServices>;

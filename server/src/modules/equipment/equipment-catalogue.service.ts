@@ -7,6 +7,7 @@ import { diffFields, type JournalInput, type JournalService } from '../journal/j
 import { EquipmentCase, EquipmentCategory, EquipmentItem, EquipmentKind, EquipmentUnit } from './equipment-catalogue.entity.js';
 import { SUPPLY_OF_ITEM } from './equipment-availability.js';
 import { checkId } from './event-equipment.service.js';
+import type { Label } from './equipment-labels.js';
 import type { CreateEquipmentItemInput, EquipmentCategoryInput, EquipmentItemFilter, UpdateEquipmentItemInput } from './equipment.inputs.js';
 import { ScanTargetKind, type EquipmentCaseView, type EquipmentCategoryView, type EquipmentItemPage, type EquipmentItemView, type EquipmentUnitView, type ScanTarget } from './equipment.types.js';
 
@@ -302,6 +303,35 @@ export class EquipmentCatalogueService {
       return { result: found, journal: [{ actor: viewer, action: 'equipment.case_update', objectType: 'EquipmentCase', objectId: caseId, summary: `Case "${found.name}" now holds ${after.length} units`, changes: [{ field: 'units', oldValue: before, newValue: after }] }] };
     });
     return (await this.cases()).find((c) => c.id === caseId)!;
+  }
+
+  /**
+   * Labels for a selection: items (a bulk item's own label, a serialised item's units), units, cases,
+   * or everything in a category (with its subcategories). At most 2,000 labels.
+   */
+  async labelsFor(selection: { itemIds?: string[]; unitIds?: string[]; caseIds?: string[]; categoryId?: string }, publicUrl: string): Promise<Label[]> {
+    for (const [field, ids] of Object.entries({ itemIds: selection.itemIds, unitIds: selection.unitIds, caseIds: selection.caseIds })) ids?.forEach((id) => checkId(id, field, 'a valid'));
+    if (selection.categoryId) checkId(selection.categoryId, 'categoryId', 'a category');
+    const rows = await this.orm.em.fork().execute<Array<{ code: string; title: string; subtitle: string }>>(
+      `with chosen as (
+         select i.* from equipment_item i join equipment_category c on c.id = i.category_id
+          where i.archived_at is null and (i.id = any(?::uuid[]) or (?::uuid is not null and (c.id = ?::uuid or c.parent_id = ?::uuid)))
+       )
+       select * from (
+         select 1 as part, i.name as sort, i.qr_code as code, i.name as title, i.code || ' · ' || i.quantity || ' pcs' as subtitle from chosen i where i.kind = 'BULK'
+         union all
+         select 2, i.name || u.serial, u.qr_code, i.name, i.code || ' · S/N ' || u.serial from equipment_unit u join equipment_item i on i.id = u.item_id
+          where u.written_off_at is null and (u.item_id in (select id from chosen where kind = 'SERIALISED') or u.id = any(?::uuid[]))
+         union all
+         select 3, k.name, k.qr_code, k.name, (select count(*) from equipment_unit u where u.case_id = k.id) || ' units' from equipment_case k where k.id = any(?::uuid[])
+       ) labels
+       order by part, sort
+       limit 2001`,
+      [pgArray(selection.itemIds ?? []), selection.categoryId ?? null, selection.categoryId ?? null, selection.categoryId ?? null, pgArray(selection.unitIds ?? []), pgArray(selection.caseIds ?? [])],
+    );
+    if (rows.length > 2000) throw new BadUserInputError([{ field: 'selection', message: 'at most 2,000 labels at once' }]);
+    const base = publicUrl.replace(/\/$/, '');
+    return rows.map((row) => ({ url: `${base}/q/${row.code}`, title: row.title, subtitle: row.subtitle }));
   }
 
   private async putInCase(em: EntityManager, caseId: string, unitIds: readonly string[]): Promise<string[]> {
