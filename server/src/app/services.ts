@@ -4,6 +4,7 @@ import { ClientService } from '../modules/clients/client.service.js';
 import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
 import { DEMO_PASSWORD, hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
 import { seedDemoEvents } from '../modules/demo/demo-events.js';
+import { seedDemoEquipment } from '../modules/demo/demo-equipment.js';
 import { EquipmentCatalogueService } from '../modules/equipment/equipment-catalogue.service.js';
 import { EquipmentShortageGuard } from '../modules/equipment/equipment-shortage.guard.js';
 import { EquipmentImportService } from '../modules/equipment/equipment-import.service.js';
@@ -51,5 +52,6 @@ export async function seedInstallation(orm: MikroORM, services: Services, demo: 
   const firstStart = !(await hasAnyAccount(orm));
   if (demo) await seedDemoData(orm, services.staff, logger);
   if (demo === true) await seedDemoEvents(orm, services, logger, DEMO_PASSWORD);
+  if (demo === true) await seedDemoEquipment(orm, services, logger);
   return { firstStart };
 }

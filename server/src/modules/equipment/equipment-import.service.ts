@@ -85,9 +85,13 @@ export class EquipmentImportService {
     try {
       await this.journal.record(async (tx) => {
         const known = await tx.find(EquipmentCategory, {});
-        const categoryOf = (row: ImportRow): EquipmentCategory => {
+        const categoryOf = async (row: ImportRow): Promise<EquipmentCategory> => {
           let top = known.find((c) => !c.parent && c.name.toLowerCase() === row.category.toLowerCase());
-          if (!top) known.push((top = tx.create(EquipmentCategory, { name: row.category, parent: null })));
+          if (!top) {
+            known.push((top = tx.create(EquipmentCategory, { name: row.category, parent: null })));
+            // Written at once: subcategories inserted in the same batch would get their parent only afterwards.
+            await tx.flush();
+          }
           if (!row.subcategory) return top;
           let sub = known.find((c) => c.parent?.id === top!.id && c.name.toLowerCase() === row.subcategory!.toLowerCase());
           if (!sub) known.push((sub = tx.create(EquipmentCategory, { name: row.subcategory, parent: top })));
@@ -96,7 +100,7 @@ export class EquipmentImportService {
         for (const [index, row] of rows.entries()) {
           const planned = preview[index];
           if (planned.action === 'UNCHANGED') continue;
-          const category = categoryOf(row);
+          const category = await categoryOf(row);
           const current = byCode.get(row.code.toLowerCase());
           const item = current
             ? await tx.findOneOrFail(EquipmentItem, current.id)
