@@ -15,7 +15,7 @@ export interface NavigationItem {
 export const navigationItems: readonly NavigationItem[] = [
   { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'event:read', placeholder: false },
   { key: 'crew-schedule', path: '/crew-schedule', labelKey: 'nav.crewSchedule', permission: 'event:read', placeholder: false },
-  { key: 'equipment', path: '/equipment', labelKey: 'nav.equipment', permission: 'equipment:read', placeholder: true },
+  { key: 'equipment', path: '/equipment', labelKey: 'nav.equipment', permission: 'equipment:read', placeholder: false },
   { key: 'clients', path: '/clients', labelKey: 'nav.clients', permission: 'client:read', placeholder: false },
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff:manage', placeholder: true },
   { key: 'roles', path: '/roles', labelKey: 'nav.roles', permission: 'role:manage', placeholder: true },
