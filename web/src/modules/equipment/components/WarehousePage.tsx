@@ -116,6 +116,9 @@ export function WarehousePage() {
       <Stack gap={4} data-testid="warehouse-log">
         {log.map((entry) => (
           <Alert key={entry.id} color={entry.ok ? 'teal' : 'red'} py={6} data-testid="warehouse-log-entry" data-ok={entry.ok} data-refusal={entry.refusal ?? ''}>
+            <Text span fw={700}>
+              {entry.ok ? t('equipment.warehouse.accepted') : entry.refusal ? t(`equipment.refusal.${entry.refusal}`) : t('equipment.warehouse.failed')}
+            </Text>{' '}
             {entry.text}
           </Alert>
         ))}
