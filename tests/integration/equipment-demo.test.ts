@@ -21,8 +21,11 @@ describe('demo store', () => {
     expect(data.repairs).toEqual([{ item: { code: 'ROBE-MEGA' }, responsible: { name: 'Maxim Manager' } }]);
     const events = await must(store, '{ latestChangeSeq }');
     expect(events.latestChangeSeq).toBeGreaterThan(0);
-    const journal = await must(await signIn(t.url, 'admin@loadout.demo'), '{ journal(filter: { action: "equipment.line_add" }) { total } }');
-    expect(journal.journal.total).toBeGreaterThanOrEqual(20);
+    const journal = await must(await signIn(t.url, 'admin@loadout.demo'), '{ journal(filter: { action: "equipment.line_add" }) { total entries { objectId } } }');
+    expect(journal.journal.total).toBe(4);
+    const gear = await must(store, 'query($id: ID!) { eventEquipment(eventId: $id) { lines { quantity item { code } } availability { item { id } } } }', { id: journal.journal.entries[0].objectId });
+    expect(gear.eventEquipment.lines.length).toBeGreaterThanOrEqual(5);
+    expect(gear.eventEquipment.availability.length).toBe(gear.eventEquipment.lines.length);
     // Demo events take most of the start; a busy machine needs more than the default minute.
   }, 180_000);
 });

@@ -5,7 +5,6 @@ import type { Logger } from '../../common/logger.js';
 import type { Viewer } from '../../graphql/context.js';
 import { EquipmentCategory, EquipmentItem, EquipmentKind, EquipmentUnit } from '../equipment/equipment-catalogue.entity.js';
 import { newQrCode } from '../equipment/equipment-catalogue.service.js';
-import type { EventEquipmentService } from '../equipment/event-equipment.service.js';
 import type { RepairService } from '../equipment/repair.service.js';
 import type { JournalService } from '../journal/journal.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
@@ -14,7 +13,6 @@ import { User } from '../staff/user.entity.js';
 export interface DemoEquipmentServices {
   journal: JournalService;
   settings: SettingsService;
-  eventEquipment: EventEquipmentService;
   repairs: RepairService;
 }
 
@@ -54,8 +52,7 @@ const DEMO_LINES: Array<Array<[string, number]>> = [
 
 /**
  * Seeds the demo store in a few statements (the demo must start fast): the catalogue with units,
- * a routing rule and an open repair, and gear on the next demo events through the real service,
- * so their availability and shortages are what the app computes.
+ * routing rules and an open repair, and gear on the next demo events.
  */
 export async function seedDemoEquipment(orm: MikroORM, services: DemoEquipmentServices, logger: Logger): Promise<void> {
   const em = orm.em.fork();
@@ -94,14 +91,36 @@ export async function seedDemoEquipment(orm: MikroORM, services: DemoEquipmentSe
   const megas = await em.fork().find(EquipmentUnit, { item: codes.get('ROBE-MEGA')!.id }, { orderBy: { serial: 'asc' }, limit: 1 });
   await services.repairs.open(storekeeper, { unitId: megas[0].id, reason: 'Zoom motor stalls', problemKind: 'electrical' });
 
+  // Gear on the next demo events: one statement and one journal row per event (a demo start must
+  // stay fast); availability and shortages are derived from these rows like from any others.
   const { timeZone } = await services.settings.get();
-  const upcoming = await em.execute<Array<{ id: string }>>(
-    `select id from production_event where deleted_at is null and status in ('confirmed', 'tentative') and start_date >= ? order by start_date, id limit ?`,
-    [todayIn(timeZone), DEMO_LINES.length],
-  );
   const actor = viewerOf(manager);
-  for (const [index, event] of upcoming.entries()) {
-    for (const [code, quantity] of DEMO_LINES[index]) await services.eventEquipment.setLine(actor, event.id, codes.get(code)!.id, quantity);
-  }
+  const upcoming = await services.journal.record(async (tx) => {
+    const events = await tx.execute<Array<{ id: string; title: string; busy_from: string; busy_to: string }>>(
+      `select id, title, lower(busy_days)::text as busy_from, (upper(busy_days) - 1)::text as busy_to from production_event
+        where deleted_at is null and status in ('confirmed', 'tentative') and start_date >= ? order by start_date, id limit ?`,
+      [todayIn(timeZone), DEMO_LINES.length],
+    );
+    const rows = events.flatMap((event, index) => DEMO_LINES[index].map(([code, quantity]) => ({ event: event.id, item: codes.get(code)!.id, quantity })));
+    if (rows.length) {
+      await tx.execute(
+        `insert into event_equipment (event_id, item_id, kind, quantity, created_by)
+         select event_id, item_id, 'PLANNED', quantity, ? from jsonb_to_recordset(?::jsonb) as x(event_id uuid, item_id uuid, quantity int)`,
+        [manager.id, JSON.stringify(rows.map((row) => ({ event_id: row.event, item_id: row.item, quantity: row.quantity })))],
+      );
+    }
+    return {
+      result: events,
+      journal: events.map((event, index) => ({
+        actor,
+        action: 'equipment.line_add',
+        objectType: 'ProductionEvent',
+        objectId: event.id,
+        summary: `Gear planned for "${event.title}": ${DEMO_LINES[index].map(([code, quantity]) => `${codes.get(code)!.name} × ${quantity}`).join(', ')}`,
+        changes: DEMO_LINES[index].map(([code, quantity]) => ({ field: `equipment:${code}`, oldValue: 0, newValue: quantity })),
+        context: { kind: 'UPDATED', title: event.title, busy: { before: [event.busy_from, event.busy_to], after: [event.busy_from, event.busy_to] }, affected: [] },
+      })),
+    };
+  });
   logger.info(`Demo store ready: ${codes.size} items, ${units} units, gear on ${upcoming.length} events`);
 }
