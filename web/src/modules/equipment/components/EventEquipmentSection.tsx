@@ -8,6 +8,7 @@ import { hasPermission } from '../../auth/utils/hasPermission';
 import { EventEquipmentQuery, SetEventEquipmentMutation } from '../graphql/eventEquipmentDocuments';
 import { useItemOptions } from '../hooks/useItemOptions';
 import { useLiveAvailability } from '../hooks/useLiveAvailability';
+import { EventGearExtrasForm } from './EventGearExtrasForm';
 
 export type EventEquipmentSectionProps = {
   event: { id: string; busyFrom: string; busyTo: string; version: number; deletedAt: string | null; problems: ReadonlyArray<{ kind: string; message: string }> };
@@ -193,6 +194,7 @@ export function EventEquipmentSection({ event, canEdit }: EventEquipmentSectionP
             )}
           </Stack>
         )}
+        {editable && <EventGearExtrasForm eventId={event.id} busyFrom={event.busyFrom} busyTo={event.busyTo} onSaved={() => void refetch()} />}
         {warning && (
           <Alert color="orange" data-testid="event-equipment-warning">
             {warning}

@@ -91,3 +91,27 @@ export const SetEventEquipmentMutation = graphql(
   `,
   [EventEquipmentFieldsFragment],
 );
+
+export const AddExtraDeliveryMutation = graphql(`
+  mutation AddExtraDelivery($eventId: ID!, $itemId: ID!, $quantity: Int!, $reason: String!, $date: Date!) {
+    addExtraDelivery(eventId: $eventId, itemId: $itemId, quantity: $quantity, reason: $reason, date: $date) {
+      shortages {
+        item {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const AddSubRentalMutation = graphql(`
+  mutation AddSubRental($eventId: ID!, $input: SubRentalInput!) {
+    addSubRental(eventId: $eventId, input: $input) {
+      shortages {
+        item {
+          name
+        }
+      }
+    }
+  }
+`);
