@@ -140,7 +140,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [CalendarLiveResolver, new CalendarLiveResolver(journal, calendar)],
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
-      [EquipmentCatalogueResolver, new EquipmentCatalogueResolver(catalogue, orm)],
+      [EquipmentCatalogueResolver, new EquipmentCatalogueResolver(catalogue)],
       [EventEquipmentResolver, new EventEquipmentResolver(eventEquipment)],
       [RepairResolver, new RepairResolver(repairs)],
       [WarehouseResolver, new WarehouseResolver(warehouse)],

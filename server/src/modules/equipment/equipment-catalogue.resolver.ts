@@ -2,21 +2,14 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { CalendarDateScalar } from '../../graphql/scalars.js';
-import { checkWindow } from '../events/production-event.read-model.js';
 import { PageInput } from '../journal/journal-entry.types.js';
 import type { EquipmentCatalogueService } from './equipment-catalogue.service.js';
-import { availabilityOf } from './equipment-availability.js';
 import { CreateEquipmentItemInput, EquipmentCategoryInput, EquipmentItemFilter, UpdateEquipmentItemInput } from './equipment.inputs.js';
 import { EquipmentCaseView, EquipmentCategoryView, EquipmentItemPage, EquipmentItemView, EquipmentUnitView, ItemAvailability, ScanTarget } from './equipment.types.js';
-import { checkId } from './event-equipment.service.js';
-import type { MikroORM } from '@mikro-orm/postgresql';
 
 @Resolver()
 export class EquipmentCatalogueResolver {
-  constructor(
-    private readonly catalogue: EquipmentCatalogueService,
-    private readonly orm: MikroORM,
-  ) {}
+  constructor(private readonly catalogue: EquipmentCatalogueService) {}
 
   @Authorized('equipment:read')
   @Query(() => [EquipmentCategoryView], { description: 'The category tree, parents first, each followed by its children.' })
@@ -67,17 +60,13 @@ export class EquipmentCatalogueResolver {
   @Query(() => [ItemAvailability], {
     description: 'Availability of items over a period (at most 400 days): owned − in repair − reserved by other active events on the busiest day. One statement for the whole list.',
   })
-  async equipmentAvailability(
+  equipmentAvailability(
     @Arg('itemIds', () => [ID], { description: 'Items (at most 500).' }) itemIds: string[],
     @Arg('from', () => CalendarDateScalar, { description: 'First day.' }) from: CalendarDate,
     @Arg('to', () => CalendarDateScalar, { description: 'Last day, inclusive.' }) to: CalendarDate,
     @Arg('excludeEventId', () => ID, { nullable: true, description: "An event whose own reservations are not counted (the one being edited)." }) excludeEventId: string | undefined,
   ): Promise<ItemAvailability[]> {
-    checkWindow(from, to);
-    itemIds.forEach((id) => checkId(id, 'itemIds', 'an item'));
-    if (excludeEventId) checkId(excludeEventId, 'excludeEventId', 'an event');
-    if (itemIds.length > 500) checkId('too many', 'itemIds', 'at most 500 item');
-    return availabilityOf(this.orm.em.fork(), itemIds, from, to, excludeEventId ?? null);
+    return this.catalogue.availability(itemIds, from, to, excludeEventId ?? null);
   }
 
   @Authorized('equipment:manage')

@@ -5,11 +5,13 @@ import { pgArray } from '../../database/orm.js';
 import type { Viewer } from '../../graphql/context.js';
 import { diffFields, type JournalInput, type JournalService } from '../journal/journal.service.js';
 import { EquipmentCase, EquipmentCategory, EquipmentItem, EquipmentKind, EquipmentUnit } from './equipment-catalogue.entity.js';
-import { SUPPLY_OF_ITEM } from './equipment-availability.js';
+import { availabilityOf, SUPPLY_OF_ITEM } from './equipment-availability.js';
+import { checkWindow } from '../events/production-event.read-model.js';
+import type { CalendarDate } from '../../common/calendar-dates.js';
 import { checkId } from './event-equipment.service.js';
 import type { Label } from './equipment-labels.js';
 import type { CreateEquipmentItemInput, EquipmentCategoryInput, EquipmentItemFilter, UpdateEquipmentItemInput } from './equipment.inputs.js';
-import { ScanTargetKind, type EquipmentCaseView, type EquipmentCategoryView, type EquipmentItemPage, type EquipmentItemView, type EquipmentUnitView, type ScanTarget } from './equipment.types.js';
+import { ScanTargetKind, type ItemAvailability, type EquipmentCaseView, type EquipmentCategoryView, type EquipmentItemPage, type EquipmentItemView, type EquipmentUnitView, type ScanTarget } from './equipment.types.js';
 
 /** A new opaque label code: never derived from anything a user typed, unguessable, URL-safe. */
 export function newQrCode(): string {
@@ -99,6 +101,15 @@ export class EquipmentCatalogueService {
     private readonly orm: MikroORM,
     private readonly journal: JournalService,
   ) {}
+
+  /** Availability of up to 500 items over a period (at most 400 days), one statement. */
+  async availability(itemIds: readonly string[], from: CalendarDate, to: CalendarDate, excludeEventId: string | null): Promise<ItemAvailability[]> {
+    checkWindow(from, to);
+    if (itemIds.length > 500) throw new BadUserInputError([{ field: 'itemIds', message: 'at most 500 items at once' }]);
+    itemIds.forEach((id) => checkId(id, 'itemIds', 'an item'));
+    if (excludeEventId) checkId(excludeEventId, 'excludeEventId', 'an event');
+    return availabilityOf(this.orm.em.fork(), itemIds, from, to, excludeEventId);
+  }
 
   async categories(): Promise<EquipmentCategoryView[]> {
     const rows = await this.orm.em.fork().execute<Array<{ id: string; name: string; parent_id: string | null; position: number; version: number; item_count: number }>>(
