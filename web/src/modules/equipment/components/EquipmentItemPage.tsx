@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useViewer } from '../../auth/hooks/useViewer';
+import { hasPermission } from '../../auth/utils/hasPermission';
 import { EquipmentItemQuery } from '../graphql/catalogueQueries';
 import { EquipmentMovementsTable } from './EquipmentMovementsTable';
 import { ReportFaultForm } from './ReportFaultForm';
@@ -10,6 +12,7 @@ import { ReportFaultForm } from './ReportFaultForm';
 export function EquipmentItemPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(EquipmentItemQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!data) return loading ? <Loader /> : null;
@@ -20,6 +23,11 @@ export function EquipmentItemPage() {
         <Title order={2}>{item.name}</Title>
         <Badge variant="light">{item.code}</Badge>
         <Badge variant="outline">{t(`equipment.kind.${item.kind}`)}</Badge>
+        {hasPermission(viewer.permissions, 'equipment:manage') && (
+          <Anchor href={`/api/labels.pdf?layout=small&itemIds=${item.id}`} size="sm" data-testid="item-labels">
+            {t('equipment.labels.printItem')}
+          </Anchor>
+        )}
       </Group>
       <Text c="dimmed">{item.categoryPath}</Text>
       <Card withBorder>
