@@ -33,6 +33,11 @@ import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
+import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catalogue.resolver.js';
+import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
+import { RepairResolver } from '../modules/equipment/repair.resolver.js';
+import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
+import { mountEquipmentRoutes } from '../modules/equipment/equipment.routes.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -132,7 +137,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
     const services = createServices(orm);
-    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards } = services;
+    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards, catalogue, eventEquipment, repairs, warehouse } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
     const backups = new BackupService(orm, journal, database.url, path.resolve(options.backupDir ?? 'backups'));
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
@@ -165,6 +170,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
       [DashboardResolver, new DashboardResolver(dashboards)],
+      [EquipmentCatalogueResolver, new EquipmentCatalogueResolver(catalogue)],
+      [EventEquipmentResolver, new EventEquipmentResolver(eventEquipment)],
+      [RepairResolver, new RepairResolver(repairs)],
+      [WarehouseResolver, new WarehouseResolver(warehouse)],
       [JournalResolver, new JournalResolver(journal)],
       [PresenceResolver, new PresenceResolver(presence)],
       [ProductionEventResolver, new ProductionEventResolver(events, readModel)],
@@ -292,6 +301,14 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     app.use('/backups', backupRoutes(backups, viewerOfRequest));
     app.use('/api', paperworkRoutes(events, settings, viewerOfRequest));
     app.get('/api/reports.xlsx', reportsWorkbookRoute(auth, reports, logger));
+    mountEquipmentRoutes(app, {
+      orm,
+      catalogue,
+      importer: services.equipmentImport,
+      publicUrl,
+      isOriginAllowed,
+      resolveViewer: (req) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]),
+    });
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 

@@ -7,6 +7,10 @@ import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.r
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
+import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catalogue.resolver.js';
+import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
+import { RepairResolver } from '../modules/equipment/repair.resolver.js';
+import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -42,13 +46,17 @@ export const resolvers = [
   ClientResolver,
   CrewRoleResolver,
   DashboardResolver,
+  EquipmentCatalogueResolver,
+  EventEquipmentResolver,
   JournalResolver,
   PresenceResolver,
   ProductionEventResolver,
+  RepairResolver,
   ReportResolver,
   SettingsResolver,
   StaffResolver,
   VenueResolver,
+  WarehouseResolver,
   WebhookResolver,
 ] as const;
 

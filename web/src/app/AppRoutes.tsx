@@ -8,6 +8,11 @@ import { CalendarPage } from '../modules/calendar/components/CalendarPage';
 import { ClientPage } from '../modules/clients/components/ClientPage';
 import { ClientsPage } from '../modules/clients/components/ClientsPage';
 import { DashboardPage } from '../modules/dashboard/components/DashboardPage';
+import { EquipmentItemPage } from '../modules/equipment/components/EquipmentItemPage';
+import { EquipmentPage } from '../modules/equipment/components/EquipmentPage';
+import { EquipmentUnitPage } from '../modules/equipment/components/EquipmentUnitPage';
+import { ScanTargetPage } from '../modules/equipment/components/ScanTargetPage';
+import { WarehousePage } from '../modules/equipment/components/WarehousePage';
 import { CrewSchedulePage } from '../modules/crew-schedule/components/CrewSchedulePage';
 import { ProductionEventPage } from '../modules/events/components/ProductionEventPage';
 import { JournalPage } from '../modules/journal/components/JournalPage';
@@ -78,6 +83,46 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="event:read">
               <ProductionEventPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/events/:id/warehouse"
+          element={
+            <RequirePermission permission="equipment:checkout">
+              <WarehousePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/equipment"
+          element={
+            <RequirePermission permission="equipment:read">
+              <EquipmentPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/equipment/items/:id"
+          element={
+            <RequirePermission permission="equipment:read">
+              <EquipmentItemPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/equipment/units/:id"
+          element={
+            <RequirePermission permission="equipment:read">
+              <EquipmentUnitPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/q/:code"
+          element={
+            <RequirePermission permission="equipment:read">
+              <ScanTargetPage />
             </RequirePermission>
           }
         />

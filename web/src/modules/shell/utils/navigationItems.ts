@@ -16,7 +16,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', permission: 'reports:read', placeholder: false },
   { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'event:read', placeholder: false },
   { key: 'crew-schedule', path: '/crew-schedule', labelKey: 'nav.crewSchedule', permission: 'event:read', placeholder: false },
-  { key: 'equipment', path: '/equipment', labelKey: 'nav.equipment', permission: 'equipment:read', placeholder: true },
+  { key: 'equipment', path: '/equipment', labelKey: 'nav.equipment', permission: 'equipment:read', placeholder: false },
   { key: 'clients', path: '/clients', labelKey: 'nav.clients', permission: 'client:read', placeholder: false },
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff:manage', placeholder: false },
   { key: 'roles', path: '/roles', labelKey: 'nav.roles', permission: 'role:manage', placeholder: false },
