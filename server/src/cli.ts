@@ -129,6 +129,23 @@ program
     }),
   );
 
+program
+  .command('journal:verify')
+  .description('Check the journal hash chain; names the first broken row and exits with status 2 when it is broken.')
+  .action(() =>
+    withDatabase(async ({ journal }) => {
+      const result = await journal.verifyChain();
+      if (result.ok) {
+        console.log(`Journal intact: ${result.rows} rows, chain verified up to row ${result.lastSeq}.`);
+        return;
+      }
+      console.error(
+        `Journal BROKEN at row ${result.brokenSeq} (${result.action}, ${result.at.toISOString()}): ${result.reason}. ${result.rows} rows before it are intact.`,
+      );
+      process.exitCode = 2;
+    }),
+  );
+
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof DomainError || error instanceof RestoreRefusedError || error instanceof BackupFileError) console.error(error.message);
   else console.error(`Failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

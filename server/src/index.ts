@@ -17,3 +17,4 @@ export { restoreBackup, RestoreRefusedError } from './modules/backups/backup-res
 export { writeBackup } from './modules/backups/backup-writer.js';
 export { seedInstallation, createServices } from './app/services.js';
 export { webhookSignature, retryDelayMs } from './modules/webhooks/webhook-dispatcher.js';
+export { AVAILABILITY_SQL, availabilityParams } from './modules/equipment/equipment-availability.js';

@@ -4,9 +4,10 @@
 //   node tests/bench/run.mjs                 live bus, then (generating the data set if the database
 //                                            lacks it) month calendar, busy-that-day and EXPLAIN
 //   node tests/bench/run.mjs --generate      only fill the database (DATABASE_URL required)
-//   --no-bus / --no-calendar / --no-browser / --no-fanout  skip a part (its section of RESULTS.md keeps the previous run's text)
+//   --no-bus / --no-calendar / --no-equipment / --no-browser / --no-fanout  skip a part (its section of RESULTS.md keeps the previous run's text)
 //   BENCH_EVENTS=5000 …                      a smaller data set (people, clients, venues scale along)
 //   BENCH_ITERATIONS, BENCH_CALENDAR_ITERATIONS, BENCH_BUSY_ITERATIONS, BENCH_ASSIGN_ITERATIONS, BENCH_YEAR=0
+//   BENCH_EQUIPMENT_ITEMS, BENCH_EQUIPMENT_LINES, BENCH_EQUIPMENT_ITERATIONS, BENCH_IMPORT_ROWS  equipment (equipment.bench.mjs)
 //   BENCH_BROWSER_ITERATIONS, BENCH_BROWSER_BASELINE_ITERATIONS, BENCH_BROWSER_BLOCKS, BENCH_BROWSER_EVENTS, BENCH_BROWSER_MONTH
 //                                            the calendar in headless Chromium (browser.bench.mjs): on a database of
 //                                            its own next to this one, with the web app built into a temp folder;
@@ -32,6 +33,7 @@ import { bootstrap, createLogger, startEmbeddedPostgres } from '@loadout/server'
 import { benchBrowser } from './browser.bench.mjs';
 import { benchBusy } from './busy.bench.mjs';
 import { benchCalendar } from './calendar.bench.mjs';
+import { benchEquipment } from './equipment.bench.mjs';
 import { benchFanout } from './fanout.bench.mjs';
 import { benchSizes, describe as describeData, generate, SPAN_DAYS } from './generate.mjs';
 import { serverCopiesDrift } from './sql.mjs';
@@ -40,7 +42,7 @@ import { percentile, signInCookie } from './support.mjs';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
-const known = new Set(['--generate', '--no-bus', '--no-calendar', '--no-browser', '--no-fanout']);
+const known = new Set(['--generate', '--no-bus', '--no-calendar', '--no-equipment', '--no-browser', '--no-fanout']);
 for (const arg of args) {
   if (!known.has(arg)) {
     console.error(`Unknown argument ${arg}; use ${[...known].join(', ')}`);
@@ -53,6 +55,7 @@ const PARTS = {
   bus: ['## Live bus'],
   fanout: ['## Fan-out'],
   calendar: ['## Data set', '## Month calendar', '## Busy that day'],
+  equipment: ['## Equipment'],
   browser: ['## Calendar in the browser'],
 };
 
@@ -145,7 +148,7 @@ const database = await databaseUrl();
 const logger = createLogger('silent');
 // The browser part starts a server of its own (own database, own web build), so this one is only
 // needed by the others.
-const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-calendar') || !args.has('--no-fanout');
+const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-calendar') || !args.has('--no-equipment') || !args.has('--no-fanout');
 const server = needServer ? await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, logger }) : null;
 // A second instance on the same database counts SQL statements per request (its query logging would
 // slow the timed requests down, so timings come from `server`).
@@ -228,6 +231,15 @@ try {
       const busy = await benchBusy(server, { monthEvents: calendar.monthEvents, counter: counted });
       lines.push(...calendar.lines, ...busy.lines);
       console.log(['', ...calendar.lines, ...busy.lines].join('\n'));
+    }
+    if (args.has('--no-equipment')) keepPrevious('equipment', lines);
+    else {
+      // The equipment data sits on the generated events: make sure they exist (a no-op when they do).
+      if (args.has('--no-calendar')) await generate(database.url, benchSizes());
+      console.log('Equipment…');
+      const equipment = await benchEquipment(server, database.url);
+      lines.push(...equipment.lines);
+      console.log(['', ...equipment.lines].join('\n'));
     }
     if (args.has('--no-browser')) keepPrevious('browser', lines);
     else {

@@ -224,6 +224,14 @@ describe('shared fan-out of calendarChanged', () => {
         expect(payload.data?.calendarChanged).toMatchObject({ kind: 'MOVED', event: { client: { phone: PHONE } } });
       }
     }
+    // Executed once for the Looker scope, but its refusal (client.phone) is journaled for every Looker socket it reached.
+    const lookerSockets = subscribers.slice(0, 50).filter((s) => s.label.startsWith('looker#')).length;
+    await waitFor(
+      async () => Number((await sql("select count(*) from journal where action = 'auth.forbidden' and object_id = 'calendarChanged' and actor_label = 'Lena Looker'")).rows[0].count) >= lookerSockets,
+      10_000,
+      'a refusal per Looker socket',
+    );
+    expect(Number((await sql("select count(*) from journal where action = 'auth.forbidden' and object_id = 'calendarChanged' and actor_label = 'Lena Looker'")).rows[0].count)).toBe(lookerSockets);
     // Without event:read the subscription was refused (one result with FORBIDDEN, then complete) and nothing followed.
     expect(outsider.frames).toHaveLength(1);
     const refusal = JSON.parse(outsider.frames[0]!) as { payload: { data?: unknown; errors: Array<{ extensions: { code: string } }> } };

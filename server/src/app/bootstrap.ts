@@ -15,6 +15,10 @@ import { createLogger, type Logger } from '../common/logger.js';
 import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
+import { journalRefusals } from '../modules/journal/refusal-journal.js';
+import { logoRoutes } from '../modules/settings/logo.routes.js';
+import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
+import { CalendarFeedTokenService } from '../modules/ical/calendar-feed-token.service.js';
 import { LIMITS, limitRules } from '../graphql/limits.js';
 import { guardOperation } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
@@ -29,6 +33,11 @@ import { hasAnyAccount } from '../modules/demo/demo-data.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
+import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catalogue.resolver.js';
+import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
+import { RepairResolver } from '../modules/equipment/repair.resolver.js';
+import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
+import { mountEquipmentRoutes } from '../modules/equipment/equipment.routes.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -131,7 +140,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
 
     const services = createServices(orm);
-    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards } = services;
+    const { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards, catalogue, eventEquipment, repairs, warehouse } = services;
     const auth = new AuthService(orm, journal, { sessionTtlDays: options.sessionTtlDays ?? 30 });
     const backups = new BackupService(orm, journal, database.url, path.resolve(options.backupDir ?? 'backups'));
     const presence = new PresenceService(orm, logger, options.presenceTtlMs ?? PRESENCE_TTL_MS);
@@ -153,7 +162,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     // Stopped before the bus and the ORM: a delivery in flight finishes and commits its cursor.
     cleanup.push(() => dispatcher.stop());
 
+    let publicUrlOf = '';
+    const feeds = new CalendarFeedTokenService(orm, journal, readModel, settings, () => publicUrlOf);
     const resolverInstances = new Map<unknown, unknown>([
+      [CalendarFeedTokenResolver, new CalendarFeedTokenResolver(feeds)],
       [AppInfoResolver, new AppInfoResolver(settings)],
       [AuthResolver, new AuthResolver(auth, staff)],
       [BackupResolver, new BackupResolver(backups)],
@@ -161,6 +173,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [ClientResolver, new ClientResolver(clients)],
       [CrewRoleResolver, new CrewRoleResolver(crewRoles)],
       [DashboardResolver, new DashboardResolver(dashboards)],
+      [EquipmentCatalogueResolver, new EquipmentCatalogueResolver(catalogue)],
+      [EventEquipmentResolver, new EventEquipmentResolver(eventEquipment)],
+      [RepairResolver, new RepairResolver(repairs)],
+      [WarehouseResolver, new WarehouseResolver(warehouse)],
       [JournalResolver, new JournalResolver(journal)],
       [PresenceResolver, new PresenceResolver(presence)],
       [ProductionEventResolver, new ProductionEventResolver(events, readModel)],
@@ -217,6 +233,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
         {
           async requestDidStart() {
             return {
+              async didEncounterErrors({ errors, contextValue, operationName }) {
+                await journalRefusals(journal, logger, contextValue.viewer, errors, { transport: 'http', ip: contextValue.ip, operationName });
+              },
               async didResolveOperation({ document, contextValue, operation }) {
                 if (operation?.operation === 'subscription') {
                   throw new BadUserInputError([{ field: 'query', message: 'subscriptions are served over WebSocket (graphql-ws) on /graphql' }]);
@@ -239,6 +258,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       });
     });
     const publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
+    publicUrlOf = publicUrl;
     const isOriginAllowed = originChecker(new Set([new URL(publicUrl).origin, ...(options.allowedOrigins ?? [])]));
     const secureCookies = publicUrl.startsWith('https:');
 
@@ -250,6 +270,21 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       ]);
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down', bus: bus.connected ? 'up' : 'down' });
     });
+    app.get('/ical/:file', async (req, res, next) => {
+      try {
+        const match = /^(.+)\.ics$/.exec(req.params.file);
+        const body = match ? await feeds.feed(match[1]) : null;
+        if (body === null) {
+          res.status(404).type('text/plain').send('Not found');
+          return;
+        }
+        res.setHeader('Cache-Control', 'private, max-age=300');
+        res.type('text/calendar; charset=utf-8').send(body);
+      } catch (error) {
+        next(error);
+      }
+    });
+    app.use('/api/settings/logo', logoRoutes({ settings, auth, journal, logger, isOriginAllowed }));
     app.use(
       '/graphql',
       csrfGuard(isOriginAllowed),
@@ -276,6 +311,14 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     app.use('/backups', backupRoutes(backups, viewerOfRequest));
     app.use('/api', paperworkRoutes(events, settings, viewerOfRequest));
     app.get('/api/reports.xlsx', reportsWorkbookRoute(auth, reports, logger));
+    mountEquipmentRoutes(app, {
+      orm,
+      catalogue,
+      importer: services.equipmentImport,
+      publicUrl,
+      isOriginAllowed,
+      resolveViewer: (req) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]),
+    });
     serveWebApp(app, options.webDist ?? defaultWebDist);
     app.use(jsonErrorHandler(logger));
 
@@ -288,6 +331,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       introspection,
       isOriginAllowed,
       createContext,
+      onErrors: (viewer, errors, origin) => journalRefusals(journal, logger, viewer, errors, origin),
     });
     // Closed before Apollo drains HTTP, so open sockets do not hold the shutdown.
     cleanup.push(() => live.close());

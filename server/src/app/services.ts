@@ -5,6 +5,13 @@ import { CrewRoleService } from '../modules/crew-roles/crew-role.service.js';
 import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { DEMO_PASSWORD, hasAnyAccount, seedBaseData, seedDemoData } from '../modules/demo/demo-data.js';
 import { seedDemoEvents } from '../modules/demo/demo-events.js';
+import { seedDemoEquipment } from '../modules/demo/demo-equipment.js';
+import { EquipmentCatalogueService } from '../modules/equipment/equipment-catalogue.service.js';
+import { EquipmentShortageGuard } from '../modules/equipment/equipment-shortage.guard.js';
+import { EquipmentImportService } from '../modules/equipment/equipment-import.service.js';
+import { EventEquipmentService } from '../modules/equipment/event-equipment.service.js';
+import { RepairService } from '../modules/equipment/repair.service.js';
+import { WarehouseService } from '../modules/equipment/warehouse.service.js';
 import { CalendarFeed } from '../modules/events/calendar-feed.js';
 import { ProductionEventReadModel } from '../modules/events/production-event.read-model.js';
 import { ProductionEventService } from '../modules/events/production-event.service.js';
@@ -23,11 +30,17 @@ export function createServices(orm: MikroORM) {
   const venues = new VenueService(orm, journal);
   const crewRoles = new CrewRoleService(orm, journal);
   const readModel = new ProductionEventReadModel(orm, settings);
-  const events = new ProductionEventService(journal, settings, clients, readModel);
+  const shortageGuard = new EquipmentShortageGuard();
+  const events = new ProductionEventService(journal, settings, clients, readModel, shortageGuard);
   const calendar = new CalendarFeed(readModel);
   const reports = new ReportService(orm);
   const dashboards = new DashboardService(settings, reports, readModel);
-  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards };
+  const catalogue = new EquipmentCatalogueService(orm, journal);
+  const eventEquipment = new EventEquipmentService(orm, journal, settings, shortageGuard);
+  const repairs = new RepairService(orm, journal);
+  const warehouse = new WarehouseService(orm, journal, repairs);
+  const equipmentImport = new EquipmentImportService(orm, journal);
+  return { journal, staff, settings, clients, venues, crewRoles, readModel, events, calendar, reports, dashboards, catalogue, eventEquipment, repairs, warehouse, equipmentImport };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -43,5 +56,6 @@ export async function seedInstallation(orm: MikroORM, services: Services, demo: 
   const firstStart = !(await hasAnyAccount(orm));
   if (demo) await seedDemoData(orm, services.staff, logger);
   if (demo === true) await seedDemoEvents(orm, services, logger, DEMO_PASSWORD);
+  if (demo === true) await seedDemoEquipment(orm, services, logger);
   return { firstStart };
 }

@@ -19,7 +19,8 @@ function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-function originalOf(error: unknown): unknown {
+/** The error a resolver threw, under the GraphQLError wrappers. */
+export function originalOf(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError && current.originalError !== current) current = current.originalError;
   return current;

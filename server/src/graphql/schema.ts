@@ -3,9 +3,14 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { BackupResolver } from '../modules/backups/backup.resolver.js';
+import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
 import { ClientResolver } from '../modules/clients/client.resolver.js';
 import { CrewRoleResolver } from '../modules/crew-roles/crew-role.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
+import { EquipmentCatalogueResolver } from '../modules/equipment/equipment-catalogue.resolver.js';
+import { EventEquipmentResolver } from '../modules/equipment/event-equipment.resolver.js';
+import { RepairResolver } from '../modules/equipment/repair.resolver.js';
+import { WarehouseResolver } from '../modules/equipment/warehouse.resolver.js';
 import { CalendarLiveResolver } from '../modules/events/calendar-live.resolver.js';
 import { ProductionEventResolver } from '../modules/events/production-event.resolver.js';
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
@@ -36,17 +41,22 @@ export const resolvers = [
   AppInfoResolver,
   AuthResolver,
   BackupResolver,
+  CalendarFeedTokenResolver,
   CalendarLiveResolver,
   ClientResolver,
   CrewRoleResolver,
   DashboardResolver,
+  EquipmentCatalogueResolver,
+  EventEquipmentResolver,
   JournalResolver,
   PresenceResolver,
   ProductionEventResolver,
+  RepairResolver,
   ReportResolver,
   SettingsResolver,
   StaffResolver,
   VenueResolver,
+  WarehouseResolver,
   WebhookResolver,
 ] as const;
 

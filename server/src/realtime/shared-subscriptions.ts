@@ -149,6 +149,8 @@ interface Member {
   plan: SharePlan;
   /** The viewer now (re-read on every delivery: a role change applies at once). */
   viewer(): Viewer | null;
+  /** Reports the errors of a result it was sent (refusals are journaled per viewer). */
+  reportErrors: ((errors: readonly GraphQLError[]) => Promise<void>) | undefined;
   group: SubscriptionGroup | undefined;
   /** False once the subscriber completed or its socket closed. */
   active: boolean;
@@ -261,6 +263,7 @@ class SubscriptionGroup {
       const frame = member.frameHead + tail;
       if (member.pending) member.pending.push(frame);
       else this.hub.send(member, frame);
+      if (errors) void member.reportErrors?.(errors).catch(() => undefined);
     }
   }
 
@@ -347,7 +350,13 @@ export class SharedSubscriptions {
    * Subscribes one graphql-ws subscriber. Returns what graphql's `subscribe` would: errors as a
    * result, or an iterator (its replay, then open until completed; live frames go out directly).
    */
-  async subscribe(args: ExecutionArgs, socket: WebSocket, id: string, viewer: () => Viewer | null): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  async subscribe(
+    args: ExecutionArgs,
+    socket: WebSocket,
+    id: string,
+    viewer: () => Viewer | null,
+    reportErrors?: (errors: readonly GraphQLError[]) => Promise<void>,
+  ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const plan = this.plans.get(args)!;
     const context = args.contextValue as RequestContext;
     const bus = this.options.bus;
@@ -357,6 +366,7 @@ export class SharedSubscriptions {
       args,
       plan,
       viewer,
+      reportErrors,
       group: undefined,
       active: true,
       liveFrom: Number.MAX_SAFE_INTEGER,

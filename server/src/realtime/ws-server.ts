@@ -42,6 +42,8 @@ export interface LiveServerOptions {
   introspection: boolean;
   isOriginAllowed(origin: string | undefined, host: string | undefined): boolean;
   createContext(base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext;
+  /** Called with the errors of every result before they are sent (e.g. to journal refusals). */
+  onErrors?(viewer: Viewer | null, errors: readonly GraphQLError[], origin: { transport: 'ws'; ip?: string; operationName?: string | null }): Promise<void>;
 }
 
 /** Journal object types whose changes can end sessions or change permissions. */
@@ -137,7 +139,10 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   // tree (validation does not depend on the viewer; guardOperation, which does, still runs per operation).
   const validDocuments = new BoundedCache<string, DocumentNode>(VALID_DOCUMENT_CACHE_SIZE);
   /** Where a shareable subscription's frames go: graphql-ws's `subscribe` hook only receives the arguments. */
-  const sharedTarget = new WeakMap<ExecutionArgs, { socket: WebSocket; id: string; connection: Connection }>();
+  const sharedTarget = new WeakMap<ExecutionArgs, { socket: WebSocket; id: string; connection: Connection; operationName: string | null | undefined }>();
+  const reportErrors = async (connection: Connection | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]) => {
+    await options.onErrors?.(connection?.viewer ?? null, errors, { transport: 'ws', ip: connection?.ip, operationName });
+  };
   const requestIdOf = (extra: Extra, id: string) => connections.get(extra)?.requestIds.get(id) ?? randomUUID();
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -150,7 +155,10 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       subscribe: (args) => {
         const share = shared.planOf(args) ? sharedTarget.get(args) : undefined;
         if (!share) return subscribe(args);
-        return shared.subscribe(args, share.socket, share.id, () => share.connection.viewer);
+        // Errors of a shared result (e.g. a field the scope may not read) are still reported per subscriber.
+        return shared.subscribe(args, share.socket, share.id, () => share.connection.viewer, (errors) =>
+          reportErrors(share.connection, share.operationName, errors),
+        );
       },
       onConnect: async ({ extra }) => {
         const token = parseCookie(extra.request.headers.cookie ?? '')[SESSION_COOKIE];
@@ -215,19 +223,21 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
           const plan = planSharing(document, payload.operationName, payload.variables);
           if (plan) {
             shared.mark(args, plan);
-            sharedTarget.set(args, { socket: extra.socket, id, connection });
+            sharedTarget.set(args, { socket: extra.socket, id, connection, operationName: payload.operationName });
           }
         }
         return args;
       },
-      onNext: ({ extra }, id, _payload, args, result) => {
+      onNext: async ({ extra }, id, payload, args, result) => {
         // Replayed results of shared subscriptions are counted by the fan-out; these are per subscriber.
         if (!shared.planOf(args)) shared.metrics.unsharedExecutions++;
         if (!result.errors) return undefined;
+        await reportErrors(connections.get(extra), payload.operationName, result.errors);
         const requestId = requestIdOf(extra, id);
         return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, requestId, logger)) };
       },
-      onError: ({ extra }, id, _payload, errors) => {
+      onError: async ({ extra }, id, payload, errors) => {
+        await reportErrors(connections.get(extra), payload.operationName, errors);
         const requestId = requestIdOf(extra, id);
         return errors.map((error) => formatError(error.toJSON(), error, requestId, logger));
       },

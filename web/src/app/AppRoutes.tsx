@@ -8,6 +8,11 @@ import { CalendarPage } from '../modules/calendar/components/CalendarPage';
 import { ClientPage } from '../modules/clients/components/ClientPage';
 import { ClientsPage } from '../modules/clients/components/ClientsPage';
 import { DashboardPage } from '../modules/dashboard/components/DashboardPage';
+import { EquipmentItemPage } from '../modules/equipment/components/EquipmentItemPage';
+import { EquipmentPage } from '../modules/equipment/components/EquipmentPage';
+import { EquipmentUnitPage } from '../modules/equipment/components/EquipmentUnitPage';
+import { ScanTargetPage } from '../modules/equipment/components/ScanTargetPage';
+import { WarehousePage } from '../modules/equipment/components/WarehousePage';
 import { CrewSchedulePage } from '../modules/crew-schedule/components/CrewSchedulePage';
 import { ProductionEventPage } from '../modules/events/components/ProductionEventPage';
 import { JournalPage } from '../modules/journal/components/JournalPage';
@@ -17,6 +22,9 @@ import { AppLayout } from '../modules/shell/components/AppLayout';
 import { NotFoundPage } from '../modules/shell/components/NotFoundPage';
 import { PlaceholderPage } from '../modules/shell/components/PlaceholderPage';
 import { StartRedirect } from '../modules/shell/components/StartRedirect';
+import { CompanySettingsPage } from '../modules/settings/components/CompanySettingsPage';
+import { AccountsPage } from '../modules/staff/components/AccountsPage';
+import { RolesPage } from '../modules/staff/components/RolesPage';
 import { navigationItems } from '../modules/shell/utils/navigationItems';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 
@@ -79,6 +87,46 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/events/:id/warehouse"
+          element={
+            <RequirePermission permission="equipment:checkout">
+              <WarehousePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/equipment"
+          element={
+            <RequirePermission permission="equipment:read">
+              <EquipmentPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/equipment/items/:id"
+          element={
+            <RequirePermission permission="equipment:read">
+              <EquipmentItemPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/equipment/units/:id"
+          element={
+            <RequirePermission permission="equipment:read">
+              <EquipmentUnitPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/q/:code"
+          element={
+            <RequirePermission permission="equipment:read">
+              <ScanTargetPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="/crew-schedule"
           element={
             <RequirePermission permission="event:read">
@@ -119,10 +167,34 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/staff"
+          element={
+            <RequirePermission permission="staff:manage">
+              <AccountsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="/settings/webhooks"
           element={
             <RequirePermission permission="settings:manage">
               <WebhooksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/roles"
+          element={
+            <RequirePermission permission="role:manage">
+              <RolesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/settings"
+          element={
+            <RequirePermission permission="settings:manage">
+              <CompanySettingsPage />
             </RequirePermission>
           }
         />

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { requirePermissions } from '../../graphql/auth-checker.js';
+import type { JournalEntry } from '../journal/journal-entry.types.js';
 import { BadUserInputError, UnauthenticatedError } from '../../common/errors.js';
 import type { RequestContext } from '../../graphql/context.js';
 import type { StaffService } from '../staff/staff.service.js';
@@ -17,6 +19,20 @@ export class AuthResolver {
   async me(@Ctx() ctx: RequestContext): Promise<ViewerProfile | null> {
     if (!ctx.viewer) return null;
     const user = await this.staff.findWithRole(ctx.viewer.id);
+    return user ? ViewerProfile.fromUser(user) : null;
+  }
+
+  @Subscription(() => ViewerProfile, {
+    nullable: true,
+    description: 'My account as it is now, each time it or a role changes: new permissions reach the interface without signing in again.',
+    subscribe: ({ context }) => {
+      const ctx = context as RequestContext;
+      const viewer = requirePermissions(ctx.viewer, []);
+      return accessChanges(viewer.id, ctx.bus.entries());
+    },
+  })
+  async viewerChanged(@Root() _entry: JournalEntry, @Ctx() ctx: RequestContext): Promise<ViewerProfile | null> {
+    const user = ctx.viewer ? await this.staff.findWithRole(ctx.viewer.id) : null;
     return user ? ViewerProfile.fromUser(user) : null;
   }
 
@@ -63,5 +79,12 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ViewerProfile> {
     return ViewerProfile.fromUser(await this.staff.setLanguage(ctx.viewer!, language));
+  }
+}
+
+/** Journal rows that may change what a viewer is allowed: any role change, or a change of their own account. */
+async function* accessChanges(viewerId: string, entries: AsyncGenerator<JournalEntry>): AsyncGenerator<JournalEntry> {
+  for await (const entry of entries) {
+    if (entry.objectType === 'Role' || (entry.objectType === 'User' && entry.objectId === viewerId)) yield entry;
   }
 }

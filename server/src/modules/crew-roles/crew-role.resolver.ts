@@ -48,4 +48,10 @@ export class CrewRoleResolver {
   ): Promise<CrewRole> {
     return this.catalogue.save(ctx.viewer!, id, input);
   }
+
+  @Authorized('settings:manage')
+  @Mutation(() => Boolean, { description: 'Delete a crew role that was never used; one in use is refused with CONFLICT (retire it instead).' })
+  deleteCrewRole(@Arg('id', () => ID, { description: 'Crew role id.' }) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.catalogue.delete(ctx.viewer!, id);
+  }
 }

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
-import { BadUserInputError, NotFoundError } from '../../common/errors.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors.js';
 import type { Viewer } from '../../graphql/context.js';
 import { diffFields, type JournalService } from '../journal/journal.service.js';
 import { CrewRole, DEFAULT_CREW_ROLES } from './crew-role.entity.js';
@@ -74,5 +74,35 @@ export class CrewRoleService {
       if (error instanceof UniqueConstraintViolationException) throw new BadUserInputError([{ field: 'name', message: `a crew role named "${name}" exists already` }]);
       throw error;
     }
+  }
+
+  /** Deletes a crew role nobody was ever given; one in use (on any event, even a deleted one) can only be retired. */
+  async delete(viewer: Viewer, id: string): Promise<boolean> {
+    if (!isUUID(id)) throw new BadUserInputError([{ field: 'id', message: 'is not a crew role id' }]);
+    return this.journal.record(async (em) => {
+      const role = await em.findOne(CrewRole, id);
+      if (!role) throw new NotFoundError('Crew role', id);
+      // The row lock keeps an assignment from taking the role while it is being deleted.
+      await em.execute('select id from crew_role where id = ? for update', [role.id]);
+      const [row] = await em.execute<Array<{ n: string }>>('select count(*) as n from crew_assignment where crew_role_id = ?', [role.id]);
+      const uses = Number(row.n);
+      if (uses > 0) {
+        throw new ConflictError(`Crew role ${role.name} is used on ${uses} assignment${uses === 1 ? '' : 's'}; retire it instead.`, { assignmentCount: uses });
+      }
+      em.remove(role);
+      return {
+        result: true,
+        journal: [
+          {
+            actor: viewer,
+            action: 'crew_role.delete',
+            objectType: 'CrewRole',
+            objectId: role.id,
+            summary: `Crew role ${role.name} deleted`,
+            changes: diffFields(snapshot(role), {} as ReturnType<typeof snapshot>, FIELDS),
+          },
+        ],
+      };
+    });
   }
 }

@@ -32,7 +32,9 @@ export class CalendarFeed {
   constructor(private readonly readModel: ProductionEventReadModel) {}
 
   static isEventEntry(entry: JournalEntry): boolean {
-    return entry.objectType === 'ProductionEvent' && entry.action !== 'crew.conflict';
+    if (entry.objectType === 'ProductionEvent') return entry.action !== 'crew.conflict';
+    // Other changes (a repair, a write-off) may change the problems of events: they name them.
+    return ((entry.context as EventEntryContext).affected?.length ?? 0) > 0;
   }
 
   /** The changes an entry makes to a calendar showing [from, to]: the event itself and others whose problems changed. */
@@ -40,7 +42,8 @@ export class CalendarFeed {
     if (!CalendarFeed.isEventEntry(entry) || !entry.objectId) return [];
     const context = entry.context as EventEntryContext;
     const items: Array<{ eventId: string; kind: CalendarChangeKind }> = [];
-    if (touches(context.busy?.before, from, to) || touches(context.busy?.after, from, to)) {
+    const own = entry.objectType === 'ProductionEvent';
+    if (own && (touches(context.busy?.before, from, to) || touches(context.busy?.after, from, to))) {
       items.push({ eventId: entry.objectId, kind: context.kind ?? CalendarChangeKind.UPDATED });
     }
     for (const other of context.affected ?? []) if (touches(other.busy, from, to)) items.push({ eventId: other.id, kind: CalendarChangeKind.UPDATED });
@@ -75,7 +78,7 @@ export class CalendarFeed {
     let views = this.loaded.get(entry.seq);
     if (!views) {
       const context = entry.context as EventEntryContext;
-      const ids = [entry.objectId!, ...(context.affected ?? []).map((other) => other.id)];
+      const ids = [...(entry.objectType === 'ProductionEvent' ? [entry.objectId!] : []), ...(context.affected ?? []).map((other) => other.id)];
       views = this.readModel.byIds(ids).then((list) => new Map(list.map((view) => [view.id, view])));
       views.catch(() => this.loaded.delete(entry.seq));
       this.loaded.set(entry.seq, views);

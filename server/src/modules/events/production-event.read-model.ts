@@ -6,6 +6,9 @@ import type { Client } from '../clients/client.entity.js';
 import type { CrewRole } from '../crew-roles/crew-role.entity.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { Venue } from '../venues/venue.entity.js';
+import { findShortages } from '../equipment/equipment-availability.js';
+import type { EquipmentShortage } from '../equipment/equipment-refs.types.js';
+import { todayIn } from '../../common/calendar-dates.js';
 import { allowedTransitions, ProductionEventStatus } from './production-event-status.js';
 import type { ProductionEventFilter } from './production-event.inputs.js';
 import {
@@ -306,7 +309,8 @@ export class ProductionEventReadModel {
   private async complete(em: EntityManager, rows: EventRow[]): Promise<ProductionEventView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [crewRows, conflicts, settings] = await Promise.all([
+    const settings = await this.settings.get(em);
+    const [crewRows, conflicts, shortages, gearTrouble] = await Promise.all([
       em.execute<CrewRow[]>(
         `select a.id, a.event_id, a.acknowledged_at, a.override_reason, u.id as user_id, u.name as user_name, u.phone as user_phone,
                 r.id as role_id, r.name as role_name, r.position as role_position, r.retired as role_retired, r.version as role_version
@@ -316,8 +320,11 @@ export class ProductionEventReadModel {
         [pgArray(ids)],
       ),
       findConflicts(em, ids),
-      this.settings.get(em),
+      findShortages(em, ids),
+      gearTroubleOf(em, ids, todayIn(settings.timeZone)),
     ]);
+    const shortagesByEvent = groupBy(shortages, (shortage) => shortage.eventId);
+    const troubleByEvent = groupBy(gearTrouble, (row) => row.event_id);
     const crewByEvent = groupBy(crewRows, (row) => row.event_id);
     const conflictsByEvent = groupBy(conflicts, (conflict) => conflict.event.id);
     return rows.map((row) => {
@@ -351,7 +358,7 @@ export class ProductionEventReadModel {
         crew,
         notes: row.notes,
         problemNote: row.problem_note,
-        problems: problemsOf(row, conflictsByEvent.get(row.id) ?? []),
+        problems: problemsOf(row, conflictsByEvent.get(row.id) ?? [], shortagesByEvent.get(row.id) ?? [], troubleByEvent.get(row.id) ?? []),
         version: row.version,
         createdAt: instant(row.created_at)!,
         updatedAt: instant(row.updated_at)!,
@@ -362,14 +369,57 @@ export class ProductionEventReadModel {
   }
 }
 
-function problemsOf(row: EventRow, conflicts: CrewConflict[]) {
+interface GearTroubleRow {
+  event_id: string;
+  kind: 'NOT_RETURNED' | 'DAMAGED';
+  name: string;
+  quantity: number;
+}
+
+/**
+ * Gear of the given events that is a problem: still out after the event's last reserved day, or
+ * returned damaged with its repair still open. One statement for any number of events.
+ */
+async function gearTroubleOf(em: EntityManager, eventIds: readonly string[], today: CalendarDate): Promise<GearTroubleRow[]> {
+  return em.execute<GearTroubleRow[]>(
+    `select e.id as event_id, 'NOT_RETURNED' as kind, i.name, (sum(case when m.kind = 'CHECK_OUT' then m.quantity else -m.quantity end))::int as quantity
+       from production_event e
+       join equipment_movement m on m.event_id = e.id and m.kind in ('CHECK_OUT', 'CHECK_IN')
+       join equipment_item i on i.id = m.item_id
+      where e.id in (select unnest(?::uuid[])) and upper(e.busy_days) <= ?::date
+      group by e.id, i.id, i.name
+     having sum(case when m.kind = 'CHECK_OUT' then m.quantity else -m.quantity end) > 0
+     union all
+     select r.event_id, 'DAMAGED', i.name, sum(r.quantity)::int
+       from repair r join equipment_item i on i.id = r.item_id
+      where r.event_id in (select unnest(?::uuid[])) and r.status = 'OPEN'
+      group by r.event_id, i.id, i.name
+      order by 1, 3`,
+    [pgArray(eventIds), today, pgArray(eventIds)],
+  );
+}
+
+function problemsOf(row: EventRow, conflicts: CrewConflict[], shortages: EquipmentShortage[], trouble: GearTroubleRow[]) {
   return [
     ...conflicts.map((conflict) => ({
       kind: EventProblemKind.CREW_CONFLICT,
       message: `${conflict.person.name} is also on "${conflict.otherEvent.title}" ${conflict.fromDate === conflict.toDate ? `on ${conflict.fromDate}` : `from ${conflict.fromDate} to ${conflict.toDate}`}`,
       conflict,
+      shortage: null,
     })),
-    ...(row.problem_note ? [{ kind: EventProblemKind.MANUAL, message: row.problem_note, conflict: null }] : []),
+    ...shortages.map((shortage) => ({
+      kind: EventProblemKind.EQUIPMENT_SHORTAGE,
+      message: `${shortage.item.name}: ${shortage.reserved} reserved but ${Math.max(0, shortage.available)} available ${shortage.fromDate === shortage.toDate ? `on ${shortage.fromDate}` : `from ${shortage.fromDate} to ${shortage.toDate}`}`,
+      conflict: null,
+      shortage,
+    })),
+    ...trouble.map((t) => ({
+      kind: t.kind === 'NOT_RETURNED' ? EventProblemKind.EQUIPMENT_NOT_RETURNED : EventProblemKind.EQUIPMENT_DAMAGED,
+      message: t.kind === 'NOT_RETURNED' ? `${t.name} × ${t.quantity} not returned` : `${t.name} × ${t.quantity} came back damaged (in repair)`,
+      conflict: null,
+      shortage: null,
+    })),
+    ...(row.problem_note ? [{ kind: EventProblemKind.MANUAL, message: row.problem_note, conflict: null, shortage: null }] : []),
   ];
 }
 

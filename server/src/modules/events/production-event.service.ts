@@ -13,6 +13,7 @@ import { DoubleBookingPolicy, type CompanySettings } from '../settings/company-s
 import type { SettingsService } from '../settings/settings.service.js';
 import { User } from '../staff/user.entity.js';
 import { Venue } from '../venues/venue.entity.js';
+import type { EquipmentShortageGuard } from '../equipment/equipment-shortage.guard.js';
 import { CrewAssignment } from './crew-assignment.entity.js';
 import { checkSchedule } from './event-schedule.js';
 import { canTransition, INITIAL_STATUSES, ProductionEventStatus } from './production-event-status.js';
@@ -89,6 +90,8 @@ interface WriteOutcome {
   mayConflict: boolean;
   extraJournal?: JournalInput[];
   context?: Record<string, unknown>;
+  /** Runs after the event row is written (rows that reference a new event). */
+  afterFlush?: (em: EntityManager) => Promise<void>;
 }
 
 /**
@@ -102,6 +105,8 @@ export class ProductionEventService {
     private readonly settings: SettingsService,
     private readonly clients: ClientService,
     private readonly readModel: ProductionEventReadModel,
+    /** Equipment shortages around an event, compared before and after each change (issue 5). */
+    private readonly equipment?: EquipmentShortageGuard,
   ) {}
 
   async get(id: string, includeDeleted = true): Promise<ProductionEventView> {
@@ -290,6 +295,14 @@ export class ProductionEventService {
         notify: new Map([...people].map((person) => [person, NotificationKind.ADDED])),
         mayConflict: true,
         context: { duplicateOf: source.id, crew: crew.length },
+        // The same own gear (not the picked units: those are chosen again for the new dates).
+        afterFlush: async (em) => {
+          await em.execute(
+            `insert into event_equipment (event_id, item_id, kind, quantity, created_by)
+             select ?, item_id, 'PLANNED', quantity, ? from event_equipment where event_id = ? and kind = 'PLANNED'`,
+            [copy.id, viewer.id, source.id],
+          );
+        },
       };
     });
   }
@@ -403,18 +416,20 @@ export class ProductionEventService {
   ): Promise<ProductionEventResult> {
     if (eventId !== null) checkId(eventId, 'id', 'an event');
     const reason = overrideReason?.trim() || null;
-    const { id, conflicts } = await this.journal.record(async (em) => {
+    const { id, conflicts, shortages } = await this.journal.record(async (em) => {
       const settings = await this.settings.get(em);
       const event = eventId ? await this.lock(em, eventId, options.includeDeleted ?? false) : null;
       const busyBefore = event && !event.deletedAt ? busyRange(event) : null;
       const peopleBefore = event ? await peopleOf(em, event.id) : [];
       const conflictsBefore = event ? await findConflicts(em, [event.id]) : [];
+      const gearBefore = event && this.equipment ? await this.equipment.before(em, event.id, [busyBefore]) : null;
       const outcome = await work(em, { settings, event, peopleBefore });
       const target = outcome.event;
       // Nothing changed (the same status again, an edit to the same values): no new version, no journal row.
-      if (event && outcome.changes?.length === 0) return { result: { id: target.id, conflicts: [] }, journal: [] };
+      if (event && outcome.changes?.length === 0) return { result: { id: target.id, conflicts: [], shortages: [] }, journal: [] };
       if (event) target.version += 1;
       await em.flush();
+      await outcome.afterFlush?.(em);
 
       const peopleAfter = await peopleOf(em, target.id);
       await lockPeople(em, [...peopleBefore, ...peopleAfter]);
@@ -429,7 +444,16 @@ export class ProductionEventService {
       }
       const knownAfter = new Set(conflictsAfter.map(conflictKey));
       const changedConflicts = [...conflictsBefore.filter((c) => !knownAfter.has(conflictKey(c))), ...conflictsAfter.filter((c) => !knownBefore.has(conflictKey(c)))];
-      const affected = [...new Map(changedConflicts.map((c) => [c.otherEvent.id, { id: c.otherEvent.id, busy: c.otherBusy }])).values()];
+      const gear = this.equipment
+        ? await this.equipment.after(em, target.id, [busyBefore, target.deletedAt ? null : busyRange(target)], gearBefore, {
+            policy: settings.equipmentDoubleBooking,
+            overrideReason: reason,
+            mayRaise: outcome.mayConflict,
+          })
+        : { raised: [], affected: [] };
+      const affected = [
+        ...new Map([...changedConflicts.map((c) => [c.otherEvent.id, { id: c.otherEvent.id, busy: c.otherBusy }] as const), ...gear.affected.map((a) => [a.id, a] as const)]).values(),
+      ];
 
       const notify = [...outcome.notify].filter(([person]) => person !== viewer.id);
       const journal: JournalInput[] = [
@@ -450,6 +474,7 @@ export class ProductionEventService {
             notify: notify.map(([person]) => person),
             notifyKinds: Object.fromEntries(notify),
             ...(reason && raised.length > 0 ? { overrideReason: reason } : {}),
+            ...(gear.raised.length > 0 ? { equipmentShortages: gear.raised, equipmentPolicy: settings.equipmentDoubleBooking, ...(reason ? { overrideReason: reason } : {}) } : {}),
           },
         },
         ...(outcome.extraJournal ?? []),
@@ -469,10 +494,10 @@ export class ProductionEventService {
           },
         })),
       ];
-      return { result: { id: target.id, conflicts: raised.map(publicConflict) }, journal };
+      return { result: { id: target.id, conflicts: raised.map(publicConflict), shortages: gear.raised }, journal };
     });
     const [view] = await this.readModel.byIds([id]);
-    return { event: view, conflicts };
+    return { event: view, conflicts, equipmentShortages: shortages };
   }
 
   private async lock(em: EntityManager, id: string, includeDeleted: boolean): Promise<ProductionEvent> {

@@ -5,6 +5,7 @@ import { Client } from '../clients/client.entity.js';
 import { CrewRole } from '../crew-roles/crew-role.entity.js';
 import { FieldChange } from '../journal/journal-entry.types.js';
 import { Venue } from '../venues/venue.entity.js';
+import { EquipmentShortage } from '../equipment/equipment-refs.types.js';
 import { ProductionEventStatus } from './production-event-status.js';
 
 @ObjectType({ description: 'A staff member as colleagues see them on events: name and phone.' })
@@ -75,6 +76,9 @@ export class CrewConflict {
 
 export enum EventProblemKind {
   CREW_CONFLICT = 'CREW_CONFLICT',
+  EQUIPMENT_SHORTAGE = 'EQUIPMENT_SHORTAGE',
+  EQUIPMENT_NOT_RETURNED = 'EQUIPMENT_NOT_RETURNED',
+  EQUIPMENT_DAMAGED = 'EQUIPMENT_DAMAGED',
   MANUAL = 'MANUAL',
 }
 
@@ -83,6 +87,9 @@ registerEnumType(EventProblemKind, {
   description: 'Why an event is drawn with a problem outline.',
   valuesConfig: {
     CREW_CONFLICT: { description: 'Someone on it is busy on another event the same day.' },
+    EQUIPMENT_SHORTAGE: { description: 'More of an item is reserved than available on some of its days.' },
+    EQUIPMENT_NOT_RETURNED: { description: 'The event is over and gear checked out to it has not come back.' },
+    EQUIPMENT_DAMAGED: { description: 'Gear came back damaged and its repair is still open.' },
     MANUAL: { description: 'The manual problem note is set.' },
   },
 });
@@ -97,6 +104,9 @@ export class EventProblem {
 
   @Field(() => CrewConflict, { nullable: true, description: 'The conflict, for CREW_CONFLICT.' })
   conflict!: CrewConflict | null;
+
+  @Field(() => EquipmentShortage, { nullable: true, description: 'The shortage, for EQUIPMENT_SHORTAGE.' })
+  shortage?: EquipmentShortage | null;
 }
 
 @ObjectType('ProductionEvent', { description: 'An event on the calendar, with everything a calendar cell and hover card need.' })
@@ -190,6 +200,9 @@ export class ProductionEventResult {
 
   @Field(() => [CrewConflict], { description: 'Double bookings that this change created (empty when none).' })
   conflicts!: CrewConflict[];
+
+  @Field(() => [EquipmentShortage], { description: 'Equipment shortages of this event that this change created or worsened (empty when none).' })
+  equipmentShortages!: EquipmentShortage[];
 }
 
 export enum CalendarChangeKind {

@@ -108,3 +108,15 @@ export class JournalPage {
   @Field(() => Boolean, { description: 'True when there are older entries after this page.' })
   hasMore!: boolean;
 }
+
+@ObjectType({ description: 'A person who made journaled changes.' })
+export class JournalActor {
+  @Field(() => ID, { description: 'Account id; use it as the journal filter\'s actorId.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Login e-mail.' })
+  email!: string;
+}

@@ -3,7 +3,7 @@ import { requirePermissions } from '../../graphql/auth-checker.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { SafeIntScalar } from '../../graphql/scalars.js';
 import { User } from '../staff/user.entity.js';
-import { JournalEntry, JournalFilter, JournalPage, PageInput } from './journal-entry.types.js';
+import { JournalActor, JournalEntry, JournalFilter, JournalPage, PageInput } from './journal-entry.types.js';
 import type { JournalService } from './journal.service.js';
 
 @Resolver(() => JournalEntry)
@@ -25,6 +25,12 @@ export class JournalResolver {
   })
   changesSince(@Arg('seq', () => SafeIntScalar, { description: 'The last sequence number the client has seen.' }) seq: number): Promise<JournalEntry[]> {
     return this.journal.since(seq);
+  }
+
+  @Authorized('journal:read')
+  @Query(() => [JournalActor], { description: 'Everyone who appears in the journal as the one who made a change, by name: the choices of the person filter.' })
+  journalActors(): Promise<JournalActor[]> {
+    return this.journal.actors();
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The account that made the change; null for the system or a failed login.' })

@@ -50,6 +50,15 @@ function toEntry(row: JournalRow): JournalEntry {
   };
 }
 
+/** `prev_hash` of the first journal row (see Migration20261122100000_admin for the chain's definition). */
+export const GENESIS_HASH = '0'.repeat(64);
+const VERIFY_BATCH = 5_000;
+
+/** Outcome of `JournalService.verifyChain`. */
+export type ChainVerification =
+  | { ok: true; rows: number; lastSeq: number }
+  | { ok: false; rows: number; brokenSeq: number; action: string; at: Date; reason: string };
+
 /** Lists the fields whose values differ, for the journal's old → new view. */
 export function diffFields<T extends object>(before: T, after: T, fields: ReadonlyArray<keyof T & string>): FieldChange[] {
   return fields
@@ -165,6 +174,47 @@ export class JournalService {
     ]);
     const total = Number(countRow.total);
     return { entries: rows.map(toEntry), total, hasMore: page.offset + rows.length < total };
+  }
+
+  /**
+   * Recomputes the hash chain in `seq` order and names the first row that does not match: its content
+   * was altered (its hash no longer matches), or the row before it was removed or altered (its link is
+   * broken). Reads in batches so a large journal is not loaded at once.
+   */
+  async verifyChain(): Promise<ChainVerification> {
+    const em = this.orm.em.fork();
+    let previousHash = GENESIS_HASH;
+    let previousSeq = 0;
+    let rows = 0;
+    for (;;) {
+      const batch = await em.execute<Array<{ seq: string; action: string; at: Date; prev_hash: string; hash: string; computed: string }>>(
+        `select seq, action, at, prev_hash, hash,
+                journal_row_hash(prev_hash, seq, at, actor_id, actor_label, action, object_type, object_id, summary, changes, context) as computed
+           from journal where seq > ? order by seq limit ?`,
+        [previousSeq, VERIFY_BATCH],
+      );
+      for (const row of batch) {
+        const seq = Number(row.seq);
+        const broken = (reason: string): ChainVerification => ({ ok: false, rows, brokenSeq: seq, action: row.action, at: new Date(row.at), reason });
+        if (row.prev_hash !== previousHash) {
+          return broken(previousSeq === 0 ? 'it is not the start of the chain: earlier rows were removed' : `its link to row ${previousSeq} is broken: a row between them was removed, or row ${previousSeq} was altered`);
+        }
+        if (row.computed !== row.hash) return broken('its content was altered after it was written (the hash does not match)');
+        previousHash = row.hash;
+        previousSeq = seq;
+        rows += 1;
+      }
+      if (batch.length < VERIFY_BATCH) return { ok: true, rows, lastSeq: previousSeq };
+    }
+  }
+
+  /** Accounts that made at least one journaled change (one index probe per account). */
+  async actors(): Promise<Array<{ id: string; name: string; email: string }>> {
+    return this.orm.em
+      .fork()
+      .execute<Array<{ id: string; name: string; email: string }>>(
+        'select u.id, u.name, u.email from app_user u where exists (select 1 from journal j where j.actor_id = u.id) order by u.name, u.email',
+      );
   }
 
   /** Failed logins in the last `minutes` for an e-mail and for an address, for rate limiting. */

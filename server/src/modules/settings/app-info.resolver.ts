@@ -24,6 +24,9 @@ export class AppInfo {
   @Field(() => String, { nullable: true, description: 'Password of every demo account; only in demo mode.' })
   demoPassword!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Address of the company logo, or null when there is none.' })
+  logoUrl!: string | null;
+
   @Field(() => String, { description: 'Server version.' })
   version!: string;
 }
@@ -34,8 +37,9 @@ export class AppInfoResolver {
 
   @Query(() => AppInfo, { description: 'Company name, language, week start, time zone and whether this is a demo.' })
   async appInfo(): Promise<AppInfo> {
-    const settings = await this.settings.get();
+    const [settings, logoVersion] = await Promise.all([this.settings.get(), this.settings.logoVersion()]);
     return {
+      logoUrl: logoVersion ? `/api/settings/logo?v=${logoVersion.getTime()}` : null,
       companyName: settings.name,
       defaultLanguage: settings.defaultLanguage,
       timeZone: settings.timeZone,

@@ -52,6 +52,10 @@ export class CompanySettings {
   @Enum({ items: () => DoubleBookingPolicy })
   crewDoubleBooking: DoubleBookingPolicy & Opt = DoubleBookingPolicy.WARN;
 
+  @Field(() => DoubleBookingPolicy, { description: 'What reserving more of an item than is available over the same days does.' })
+  @Enum({ items: () => DoubleBookingPolicy })
+  equipmentDoubleBooking: DoubleBookingPolicy & Opt = DoubleBookingPolicy.WARN;
+
   @Field(() => String, { description: 'ISO country (e.g. "RU") whose numbering applies to phones written without +country code.' })
   @Property({ type: 'text' })
   phoneRegion: string & Opt = 'RU';
@@ -65,5 +69,21 @@ export class CompanySettings {
   version!: number & Opt;
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}
+
+/** The company logo: one row, stored in the database so backups carry it. */
+@Entity({ tableName: 'company_logo' })
+export class CompanyLogo {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  id = 1;
+
+  @Property({ type: 'text' })
+  contentType!: string;
+
+  @Property({ type: 'blob', lazy: true })
+  data!: Buffer;
+
+  @Property({ type: 'timestamptz' })
   updatedAt: Date & Opt = new Date();
 }

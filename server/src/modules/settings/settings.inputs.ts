@@ -37,6 +37,11 @@ export class UpdateCompanySettingsInput {
   @IsIn(Object.values(DoubleBookingPolicy))
   crewDoubleBooking?: DoubleBookingPolicy;
 
+  @Field(() => DoubleBookingPolicy, { nullable: true, description: 'Equipment double-booking policy.' })
+  @IsOptional()
+  @IsIn(Object.values(DoubleBookingPolicy))
+  equipmentDoubleBooking?: DoubleBookingPolicy;
+
   @Field(() => String, { nullable: true, description: 'ISO country code for phones without +country code, e.g. "RU".' })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'is not a two-letter country code' })

@@ -25,6 +25,10 @@ export class User {
   @Property({ type: 'text', hidden: true, lazy: true })
   passwordHash!: string;
 
+  /** SHA-256 of the personal calendar feed token; null when there is no feed. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  icalTokenHash?: string | null;
+
   @Field(() => Role, { description: 'The role that grants this account its permissions.' })
   @ManyToOne(() => Role)
   role!: Rel<Role>;

@@ -6,6 +6,7 @@ import { hasPermission } from '../../auth/utils/hasPermission';
 import { LanguageSelect } from '../../language/components/LanguageSelect';
 import { useSetMyLanguage } from '../../language/hooks/useSetMyLanguage';
 import { CabinetEvents } from './CabinetEvents';
+import { CalendarFeedCard } from './CalendarFeedCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SignOutEverywhere } from './SignOutEverywhere';
 
@@ -40,6 +41,11 @@ export function CabinetPage() {
           <Text data-testid="cabinet-role">{viewer.role.name}</Text>
         </SimpleGrid>
       </Paper>
+      {hasPermission(viewer.permissions, 'event:read') && (
+        <Paper withBorder p="md" radius="md">
+          <CalendarFeedCard />
+        </Paper>
+      )}
       <Paper withBorder p="md" radius="md">
         <ChangePasswordForm />
       </Paper>

@@ -7,6 +7,7 @@ export const AppInfoQuery = graphql(`
       defaultLanguage
       demoMode
       demoPassword
+      logoUrl
       timeZone
       version
       weekStart

@@ -10,6 +10,8 @@ import type { ProductionEvent } from '../utils/productionEventTypes';
 import { AcknowledgeAssignmentBanner } from './AcknowledgeAssignmentBanner';
 import { EventActions } from './EventActions';
 import { EventCrewSection } from './EventCrewSection';
+import { EventEquipmentSection } from '../../equipment/components/EventEquipmentSection';
+import { hasPermission } from '../../auth/utils/hasPermission';
 import { EventDetails } from './EventDetails';
 import { EventEditForm } from './EventEditForm';
 import { EventProblemsList } from './EventProblemsList';
@@ -62,7 +64,10 @@ export function ProductionEventView({ event }: ProductionEventViewProps) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <EventCrewSection event={event} permissions={permissions} />
+          <Stack gap="md">
+            <EventCrewSection event={event} permissions={permissions} />
+            {hasPermission(viewer.permissions, 'equipment:read') && <EventEquipmentSection event={event} canEdit={permissions.canEdit} />}
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

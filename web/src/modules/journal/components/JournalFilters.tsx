@@ -1,7 +1,9 @@
-import { Autocomplete, Button, Group, TextInput } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JournalActorsQuery } from '../graphql/journalActorsQuery';
 import type { JournalSearch } from '../utils/journalTypes';
 
 export type JournalFiltersProps = {
@@ -10,15 +12,17 @@ export type JournalFiltersProps = {
 };
 
 // Suggestions only; any value may be typed.
-const knownActions = ['auth.login', 'auth.login_failed', 'auth.logout', 'user.update', 'role.create'];
-const knownObjectTypes = ['User', 'Role', 'Session'];
+const knownActions = ['auth.login', 'auth.login_failed', 'auth.forbidden', 'auth.logout', 'user.create', 'user.update', 'role.update', 'settings.update', 'production_event.create'];
+const knownObjectTypes = ['ProductionEvent', 'Client', 'User', 'Role', 'CrewRole', 'CompanySettings', 'Session', 'Login', 'Operation'];
 
-/** Action, object type and period filters of the journal. */
+/** Person, action, object type, object and period filters of the journal. */
 export function JournalFilters({ search, onChange }: JournalFiltersProps) {
   const { t } = useTranslation();
   // Typed text goes to the URL after a pause, not on every key stroke.
   const [action, setAction] = useState(search.action);
   const [objectType, setObjectType] = useState(search.objectType);
+  const [objectId, setObjectId] = useState(search.objectId);
+  const actors = useQuery(JournalActorsQuery, { fetchPolicy: 'cache-and-network' });
   const commitText = useDebouncedCallback(
     (changes: Partial<JournalSearch>) => onChange(changes, { replace: true }),
     400,
@@ -27,11 +31,23 @@ export function JournalFilters({ search, onChange }: JournalFiltersProps) {
   // Follow the URL when it changes from outside (back button, "clear").
   useEffect(() => setAction(search.action), [search.action]);
   useEffect(() => setObjectType(search.objectType), [search.objectType]);
+  useEffect(() => setObjectId(search.objectId), [search.objectId]);
 
-  const filtered = Boolean(search.action || search.objectType || search.from || search.to);
+  const filtered = Boolean(search.actorId || search.action || search.objectType || search.objectId || search.from || search.to);
 
   return (
     <Group align="flex-end" gap="sm" data-testid="journal-filters">
+      <Select
+        label={t('journal.filter.person')}
+        placeholder={t('journal.filter.anyone')}
+        data={(actors.data?.journalActors ?? []).map((actor) => ({ value: actor.id, label: actor.name }))}
+        value={search.actorId || null}
+        onChange={(value) => onChange({ actorId: value ?? '' })}
+        searchable
+        clearable
+        w={200}
+        data-testid="journal-filter-person"
+      />
       <Autocomplete
         label={t('journal.filter.action')}
         placeholder={t('journal.filter.any')}
@@ -57,6 +73,18 @@ export function JournalFilters({ search, onChange }: JournalFiltersProps) {
         data-testid="journal-filter-object-type"
       />
       <TextInput
+        label={t('journal.filter.object')}
+        placeholder={t('journal.filter.any')}
+        value={objectId}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setObjectId(value);
+          commitText({ objectId: value.trim() });
+        }}
+        w={200}
+        data-testid="journal-filter-object"
+      />
+      <TextInput
         type="date"
         label={t('journal.filter.from')}
         value={search.from}
@@ -79,7 +107,7 @@ export function JournalFilters({ search, onChange }: JournalFiltersProps) {
           variant="subtle"
           onClick={() => {
             commitText.cancel();
-            onChange({ action: '', objectType: '', from: '', to: '' });
+            onChange({ actorId: '', action: '', objectType: '', objectId: '', from: '', to: '' });
           }}
         >
           {t('journal.filter.clear')}

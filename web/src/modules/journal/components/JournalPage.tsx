@@ -46,7 +46,11 @@ export function JournalPage() {
         <Text c="dimmed">{t('journal.empty')}</Text>
       )}
       {journal && journal.entries.length > 0 && (
-        <JournalTable entries={journal.entries} timeZone={timeZone} />
+        <JournalTable
+          entries={journal.entries}
+          timeZone={timeZone}
+          onFilterObject={(objectType, objectId) => setSearch({ objectType, objectId })}
+        />
       )}
       {pageCount > 1 && (
         <Pagination

@@ -1,17 +1,21 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Anchor, Code, Group, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { createCompanyTimeFormatter } from '../utils/createCompanyTimeFormatter';
 import type { JournalEntry } from '../utils/journalTypes';
+import { objectPage } from '../utils/objectPage';
 import { JournalChanges } from './JournalChanges';
 
 export type JournalTableProps = {
   entries: readonly JournalEntry[];
   timeZone: string;
+  /** Narrows the journal to one object. */
+  onFilterObject?: (objectType: string, objectId: string) => void;
 };
 
 /** Journal rows, newest first; times in the company time zone. */
-export function JournalTable({ entries, timeZone }: JournalTableProps) {
+export function JournalTable({ entries, timeZone, onFilterObject }: JournalTableProps) {
   const { t, i18n } = useTranslation();
   const formatTime = useMemo(
     () => createCompanyTimeFormatter(i18n.language, timeZone),
@@ -56,9 +60,26 @@ export function JournalTable({ entries, timeZone }: JournalTableProps) {
               <Table.Td>
                 <Text size="sm">{entry.objectType}</Text>
                 {entry.objectId && (
-                  <Text size="xs" c="dimmed" maw={140} truncate="end" title={entry.objectId}>
-                    {entry.objectId}
-                  </Text>
+                  <Group gap={4} wrap="nowrap">
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      c="dimmed"
+                      maw={140}
+                      style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                      title={t('journal.filterObject', { id: entry.objectId })}
+                      onClick={() => onFilterObject?.(entry.objectType, entry.objectId!)}
+                      data-testid="journal-object-filter"
+                    >
+                      {entry.objectId}
+                    </Anchor>
+                    {objectPage(entry.objectType, entry.objectId) && (
+                      <Anchor component={Link} to={objectPage(entry.objectType, entry.objectId)!} size="xs" data-testid="journal-object-link">
+                        {t('journal.open')}
+                      </Anchor>
+                    )}
+                  </Group>
                 )}
               </Table.Td>
               <Table.Td>

@@ -11,13 +11,14 @@ import { writeJournalSearch } from '../utils/writeJournalSearch';
 export function useJournalSearch() {
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => readJournalSearch(params), [params]);
-
   const setSearch = useCallback(
     (changes: Partial<JournalSearch>, options: { replace?: boolean } = {}) => {
-      setParams(
-        (current) => writeJournalSearch({ ...readJournalSearch(current), page: 1, ...changes }),
-        { replace: options.replace ?? false },
-      );
+      // Start from the browser's URL as it is now, not from the params of a render: the router
+      // applies a navigation in a transition, so a debounced text filter firing before that render
+      // lands would otherwise drop a filter chosen just before (e.g. the person).
+      setParams(() => writeJournalSearch({ ...readJournalSearch(new URLSearchParams(window.location.search)), page: 1, ...changes }), {
+        replace: options.replace ?? false,
+      });
     },
     [setParams],
   );

@@ -25,7 +25,7 @@ function page(entries: JournalEntry[], total = entries.length): JournalPageData 
 
 describe('matchesJournalFilter', () => {
   const filter = toJournalFilter(
-    { action: 'auth.login', objectType: '', from: '2025-03-10', to: '2025-03-10', page: 1 },
+    { actorId: '', action: 'auth.login', objectType: '', objectId: '', from: '2025-03-10', to: '2025-03-10', page: 1 },
     'Europe/Moscow',
   );
 

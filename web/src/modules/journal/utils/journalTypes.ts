@@ -8,8 +8,11 @@ export type JournalFilter = NonNullable<VariablesOf<typeof JournalQuery>['filter
 
 /** The journal view as kept in the URL: filters as typed, dates as `YYYY-MM-DD`, page from 1. */
 export interface JournalSearch {
+  /** Account id of the person who made the changes. */
+  actorId: string;
   action: string;
   objectType: string;
+  objectId: string;
   from: string;
   to: string;
   page: number;

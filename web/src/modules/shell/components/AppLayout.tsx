@@ -1,8 +1,9 @@
-import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Image, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useLiveViewer } from '../../auth/hooks/useLiveViewer';
 import { useViewer } from '../../auth/hooks/useViewer';
 import { useLogout } from '../../auth/hooks/useLogout';
 import { useAppInfo } from '../../company/hooks/useAppInfo';
@@ -10,6 +11,7 @@ import { LanguageSelect } from '../../language/components/LanguageSelect';
 import { useSetMyLanguage } from '../../language/hooks/useSetMyLanguage';
 import { ReconnectingBanner } from '../../realtime/components/ReconnectingBanner';
 import { useRealtimeStatus } from '../../realtime/hooks/useRealtimeStatus';
+import { useLiveCompanySettings } from '../../settings/hooks/useLiveCompanySettings';
 import { NavigationLinks } from './NavigationLinks';
 
 /** The signed-in frame: header, permission-filtered navigation, and the page. */
@@ -21,6 +23,8 @@ export function AppLayout() {
   const [navigationOpen, { toggle: toggleNavigation, close: closeNavigation }] = useDisclosure();
   const { setMyLanguage, loading: savingLanguage } = useSetMyLanguage();
   const { logout, loading: loggingOut } = useLogout();
+  useLiveViewer();
+  useLiveCompanySettings();
 
   async function handleLogout() {
     try {
@@ -51,6 +55,7 @@ export function AppLayout() {
               size="sm"
               aria-label={t('shell.toggleNavigation')}
             />
+            {appInfo.logoUrl && <Image src={appInfo.logoUrl} alt="" h={32} w="auto" fit="contain" data-testid="company-logo-header" />}
             <Text fw={700} truncate data-testid="company-name">
               {appInfo.companyName}
             </Text>

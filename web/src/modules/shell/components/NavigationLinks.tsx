@@ -1,6 +1,7 @@
 import { NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { activeNavigationKey } from '../utils/activeNavigationKey';
 import { visibleNavigationItems } from '../utils/visibleNavigationItems';
 
 export type NavigationLinksProps = {
@@ -12,16 +13,18 @@ export type NavigationLinksProps = {
 export function NavigationLinks({ permissions, onNavigate }: NavigationLinksProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const items = visibleNavigationItems(permissions);
+  const activeKey = activeNavigationKey(items, pathname);
 
   return (
     <nav aria-label={t('shell.navigation')}>
-      {visibleNavigationItems(permissions).map((item) => (
+      {items.map((item) => (
         <NavLink
           key={item.key}
           component={Link}
           to={item.path}
           label={t(item.labelKey)}
-          active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
+          active={item.key === activeKey}
           onClick={onNavigate}
           data-testid={`nav-${item.key}`}
         />

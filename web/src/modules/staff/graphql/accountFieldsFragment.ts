@@ -1,0 +1,17 @@
+import { graphql } from '../../../graphql/graphql';
+
+export const AccountFieldsFragment = graphql(`
+  fragment AccountFields on User {
+    id
+    name
+    email
+    phone
+    language
+    active
+    version
+    role {
+      id
+      name
+    }
+  }
+`);
