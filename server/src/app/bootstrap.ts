@@ -79,6 +79,8 @@ export interface BootstrapOptions {
   backupDir?: string;
   /** Webhook delivery timing (tests shorten it). */
   webhooks?: WebhookDispatcherOptions;
+  /** Carry the live bus's wake-ups through Redis pub/sub instead of PostgreSQL NOTIFY. */
+  redisUrl?: string;
 }
 
 export interface RunningServer {
@@ -139,7 +141,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       logger.warn('No accounts yet: create the first administrator with `npm run cli -- create-admin --email you@example.com --name "Your Name"`');
     }
 
-    const bus = new JournalBus(database.url, journal, logger);
+    const bus = new JournalBus(database.url, journal, logger, { redisUrl: options.redisUrl });
     await bus.start();
     cleanup.push(() => bus.stop());
     presence.start();
