@@ -18,8 +18,10 @@ export function ormOptions(databaseUrl: string, logger?: Logger, hooks: OrmHooks
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
     forceUtcTimezone: true,
     allowGlobalContext: false,
-    pool: { min: 0, max: 10, acquireTimeoutMillis: 5000 },
-    driverOptions: { connection: { connectionTimeoutMillis: 5000, statement_timeout: 30000 } },
+    // While the database is unreachable a request must fail fast (SERVICE_UNAVAILABLE within 2 s), not
+    // queue: waiting for a pooled connection and opening a new one are both capped at 1.5 s.
+    pool: { min: 0, max: 10, acquireTimeoutMillis: 1500, createTimeoutMillis: 1500 },
+    driverOptions: { connection: { connectionTimeoutMillis: 1500, statement_timeout: 30000, keepAlive: true } },
     debug: hooks.onStatement ? ['query'] : false,
     logger: (message) => (hooks.onStatement ? hooks.onStatement() : logger?.debug(message)),
   };
