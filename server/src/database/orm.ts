@@ -19,8 +19,10 @@ export function ormOptions(databaseUrl: string, logger?: Logger, hooks: OrmHooks
     forceUtcTimezone: true,
     allowGlobalContext: false,
     // While the database is unreachable a request must fail fast (SERVICE_UNAVAILABLE within 2 s), not
-    // queue: waiting for a pooled connection and opening a new one are both capped at 1.5 s.
-    pool: { min: 0, max: 10, acquireTimeoutMillis: 1500, createTimeoutMillis: 1500 },
+    // hang: opening a connection gives up after 1.5 s, and the pool passes that failure to the request
+    // waiting for it (tarn's propagateCreateError, knex's default). A request merely queued behind busy
+    // connections under load may wait longer — that is not an outage.
+    pool: { min: 0, max: 10, acquireTimeoutMillis: 10_000, createTimeoutMillis: 2000, propagateCreateError: true },
     driverOptions: { connection: { connectionTimeoutMillis: 1500, statement_timeout: 30000, keepAlive: true } },
     debug: hooks.onStatement ? ['query'] : false,
     logger: (message) => (hooks.onStatement ? hooks.onStatement() : logger?.debug(message)),
