@@ -162,3 +162,20 @@ describe.skipIf(Boolean(redisSkipReason))('several instances, Redis transport (R
     }
   });
 });
+
+describe('REDIS_URL pointing at no Redis', () => {
+  it('the server still starts and delivers every change once, from its read of the journal', async () => {
+    const t = await startTestServer({ redisUrl: 'redis://127.0.0.1:1' });
+    stops.push(() => t.stop());
+    const admin = await signIn(t.url, 'admin@loadout.demo');
+    const client = liveClient(t.wsUrl, { cookie: admin.cookie });
+    stops.push(() => client.dispose());
+    const subscription = await liveJournal(client, t.url, admin);
+    const count = subscription.received.length;
+    await signIn(t.url, 'manager@loadout.demo');
+    await signIn(t.url, 'engineer@loadout.demo');
+    await subscription.until(() => entriesOf(subscription).slice(count).some((e) => e.summary === 'Egor Engineer signed in'), 10_000, 'both sign-ins');
+    expect(entriesOf(subscription).slice(count).map((e) => e.summary)).toEqual(['Maxim Manager signed in', 'Egor Engineer signed in']);
+    subscription.dispose();
+  });
+});

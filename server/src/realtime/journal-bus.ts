@@ -91,7 +91,7 @@ export class JournalBus {
 
   async start(): Promise<void> {
     this.lastSeq = await this.journal.maxSeq();
-    if (this.options.redisUrl) await this.startRedis(this.options.redisUrl);
+    if (this.options.redisUrl) this.startRedis(this.options.redisUrl);
     await this.connect();
   }
 
@@ -174,17 +174,31 @@ export class JournalBus {
     return () => this.emitter.off('presence', listener);
   }
 
-  private async startRedis(url: string): Promise<void> {
+  /**
+   * Redis is an accelerator, never a dependency: the server starts and keeps working without it
+   * (delivery then waits for the once-a-second read of the journal), and picks it up when it answers.
+   */
+  private startRedis(url: string): void {
+    let redisDown = false;
+    const lost = (error: Error) => {
+      if (redisDown) return;
+      redisDown = true;
+      this.logger.warn('Live bus cannot reach Redis; the journal is read every second meanwhile', { error: error.message });
+    };
     // Publishing never waits for Redis: a write is committed whatever Redis does.
-    this.redisPublisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });
-    this.redisPublisher.on('error', (error: Error) => this.logger.debug('Redis publisher', { error: error.message }));
-    this.redisSubscriber = new Redis(url, { lazyConnect: true });
-    this.redisSubscriber.on('error', (error: Error) => this.logger.warn('Live bus lost Redis; the journal is still read every second', { error: error.message }));
+    this.redisPublisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    this.redisPublisher.on('error', lost);
+    this.redisSubscriber = new Redis(url);
+    this.redisSubscriber.on('error', lost);
     this.redisSubscriber.on('message', () => this.scheduleDrain());
-    // After a Redis reconnect, whatever was published meanwhile is read from the journal.
-    this.redisSubscriber.on('ready', () => this.scheduleDrain());
-    await Promise.all([this.redisSubscriber.connect(), this.redisPublisher.connect()]);
-    await this.redisSubscriber.subscribe(REDIS_CHANNEL);
+    // After a Redis (re)connect, whatever was published meanwhile is read from the journal.
+    this.redisSubscriber.on('ready', () => {
+      if (redisDown) this.logger.info('Live bus reaches Redis again');
+      redisDown = false;
+      this.scheduleDrain();
+    });
+    // Queued until connected; ioredis subscribes again after every reconnect.
+    this.redisSubscriber.subscribe(REDIS_CHANNEL).catch(lost);
     this.stopCommitted = this.journal.onCommitted((seq) => {
       this.redisPublisher?.publish(REDIS_CHANNEL, String(seq)).catch((error: Error) => this.logger.debug('Redis publish failed', { error: error.message }));
     });
