@@ -8,7 +8,7 @@ export { LOGIN_LIMITS } from './modules/auth/auth.service.js';
 export { SESSION_COOKIE } from './modules/auth/session-token.js';
 export { LIMITS } from './graphql/limits.js';
 export { ALL_PERMISSIONS, BUILT_IN_ROLES, PERMISSIONS } from './modules/staff/permissions.js';
-export { BUS_APPLICATION_NAME } from './realtime/journal-bus.js';
+export { BUS_APPLICATION_NAME, REDIS_CHANNEL } from './realtime/journal-bus.js';
 export { printLoadoutSchema } from './schema/emit-schema.js';
 export { connectOrm, migrate } from './database/orm.js';
 export { migrationsList } from './database/migrations/index.js';

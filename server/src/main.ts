@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     sessionTtlDays: config.SESSION_TTL_DAYS,
     trustProxy: config.TRUST_PROXY,
     webDist: config.WEB_DIST,
+    redisUrl: config.REDIS_URL,
     logger,
   }).catch((error: unknown) => {
     logger.debug('Start failed', { stack: error instanceof Error ? error.stack : undefined });

@@ -4,7 +4,8 @@
 //   node tests/bench/run.mjs                 live bus, then (generating the data set if the database
 //                                            lacks it) month calendar, busy-that-day and EXPLAIN
 //   node tests/bench/run.mjs --generate      only fill the database (DATABASE_URL required)
-//   --no-bus / --no-calendar / --no-equipment / --no-browser / --no-fanout  skip a part (its section of RESULTS.md keeps the previous run's text)
+//   --no-bus / --no-notify / --no-calendar / --no-equipment / --no-browser / --no-fanout  skip a part (its section of RESULTS.md keeps the previous run's text)
+//   BENCH_NOTIFY_RATE=100, BENCH_NOTIFY_SECONDS=10  NOTIFY vs in-process publish (notify.bench.mjs)
 //   BENCH_EVENTS=5000 …                      a smaller data set (people, clients, venues scale along)
 //   BENCH_ITERATIONS, BENCH_CALENDAR_ITERATIONS, BENCH_BUSY_ITERATIONS, BENCH_ASSIGN_ITERATIONS, BENCH_YEAR=0
 //   BENCH_EQUIPMENT_ITEMS, BENCH_EQUIPMENT_LINES, BENCH_EQUIPMENT_ITERATIONS, BENCH_IMPORT_ROWS  equipment (equipment.bench.mjs)
@@ -35,6 +36,7 @@ import { benchBusy } from './busy.bench.mjs';
 import { benchCalendar } from './calendar.bench.mjs';
 import { benchEquipment } from './equipment.bench.mjs';
 import { benchFanout } from './fanout.bench.mjs';
+import { benchNotify } from './notify.bench.mjs';
 import { benchSizes, describe as describeData, generate, SPAN_DAYS } from './generate.mjs';
 import { serverCopiesDrift } from './sql.mjs';
 import { percentile, signInCookie } from './support.mjs';
@@ -42,7 +44,7 @@ import { percentile, signInCookie } from './support.mjs';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
-const known = new Set(['--generate', '--no-bus', '--no-calendar', '--no-equipment', '--no-browser', '--no-fanout']);
+const known = new Set(['--generate', '--no-bus', '--no-notify', '--no-calendar', '--no-equipment', '--no-browser', '--no-fanout']);
 for (const arg of args) {
   if (!known.has(arg)) {
     console.error(`Unknown argument ${arg}; use ${[...known].join(', ')}`);
@@ -54,6 +56,7 @@ for (const arg of args) {
 const PARTS = {
   bus: ['## Live bus'],
   fanout: ['## Fan-out'],
+  notify: ['## NOTIFY vs in-process publish'],
   calendar: ['## Data set', '## Month calendar', '## Busy that day'],
   equipment: ['## Equipment'],
   browser: ['## Calendar in the browser'],
@@ -148,7 +151,7 @@ const database = await databaseUrl();
 const logger = createLogger('silent');
 // The browser part starts a server of its own (own database, own web build), so this one is only
 // needed by the others.
-const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-calendar') || !args.has('--no-equipment') || !args.has('--no-fanout');
+const needServer = generateOnly || !args.has('--no-bus') || !args.has('--no-notify') || !args.has('--no-calendar') || !args.has('--no-equipment') || !args.has('--no-fanout');
 const server = needServer ? await bootstrap({ port: 0, host: '127.0.0.1', databaseUrl: database.url, demo: true, logger }) : null;
 // A second instance on the same database counts SQL statements per request (its query logging would
 // slow the timed requests down, so timings come from `server`).
@@ -203,6 +206,13 @@ try {
       const fanout = await benchFanout(server);
       lines.push(...fanout.lines);
       console.log(['', ...fanout.lines].join('\n'));
+    }
+    if (args.has('--no-notify')) keepPrevious('notify', lines);
+    else {
+      console.log('NOTIFY vs in-process publish…');
+      const notify = await benchNotify(server);
+      console.log(notify.lines.join('\n'));
+      lines.push(...notify.lines);
     }
     if (args.has('--no-calendar')) keepPrevious('calendar', lines);
     else {

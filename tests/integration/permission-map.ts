@@ -137,6 +137,7 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
     presenceChanged: { requires: ['event:read'] },
     journalAppended: { requires: ['journal:read'] },
     repairAssigned: { requires: 'signed-in' },
+    serviceStatus: { requires: 'signed-in' },
   },
 };
 

@@ -32,7 +32,8 @@ describe('the npm start process', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'loadout-process-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const server = start({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' });
-    await waitFor(() => /running at (http:\/\/\S+)/.test(server.output()), 90_000, 'the server to start');
+    // A fresh embedded PostgreSQL, migrations and the whole demo: generous, as the machine may be busy.
+    await waitFor(() => /running at (http:\/\/\S+)/.test(server.output()), 150_000, 'the server to start');
     const url = server.output().match(/running at (http:\/\/localhost:\d+)/)![1];
 
     const health = await fetch(`${url}/healthz`);
@@ -47,7 +48,7 @@ describe('the npm start process', () => {
     // PostgreSQL removes its pid file only on a clean shutdown.
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     expect(server.output()).not.toMatch(/\n\s+at /);
-  });
+  }, 180_000);
 
   it('refuses a bad setting with one line naming the variable', async () => {
     const server = start({ PORT: 'not-a-port', DATA_DIR: os.tmpdir() });

@@ -10,7 +10,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookie } from 'cookie';
 import DataLoader from 'dataloader';
 import express from 'express';
-import { BadUserInputError } from '../common/errors.js';
+import { GraphQLError } from 'graphql';
+import { isDatabaseUnavailable } from '../common/database-availability.js';
+import { BadUserInputError, ServiceUnavailableError } from '../common/errors.js';
 import { createLogger, type Logger } from '../common/logger.js';
 import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -45,6 +47,7 @@ import { PresenceResolver } from '../modules/presence/presence.resolver.js';
 import { PresenceService, PRESENCE_TTL_MS } from '../modules/presence/presence.service.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { reportsWorkbookRoute } from '../modules/reports/reports.http.js';
+import { ServiceStatusResolver } from '../modules/service-status/service-status.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { VenueResolver } from '../modules/venues/venue.resolver.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
@@ -89,6 +92,8 @@ export interface BootstrapOptions {
   backupDir?: string;
   /** Webhook delivery timing (tests shorten it). */
   webhooks?: WebhookDispatcherOptions;
+  /** Carry the live bus's wake-ups through Redis pub/sub instead of PostgreSQL NOTIFY. */
+  redisUrl?: string;
 }
 
 export interface RunningServer {
@@ -151,7 +156,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       logger.warn('No accounts yet: create the first administrator with `npm run cli -- create-admin --email you@example.com --name "Your Name"`');
     }
 
-    const bus = new JournalBus(database.url, journal, logger);
+    const bus = new JournalBus(database.url, journal, logger, { redisUrl: options.redisUrl });
     await bus.start();
     cleanup.push(() => bus.stop());
     presence.start();
@@ -181,6 +186,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       [PresenceResolver, new PresenceResolver(presence)],
       [ProductionEventResolver, new ProductionEventResolver(events, readModel)],
       [ReportResolver, new ReportResolver(reports)],
+      [ServiceStatusResolver, new ServiceStatusResolver()],
       [SettingsResolver, new SettingsResolver(settings)],
       [StaffResolver, new StaffResolver(staff)],
       [VenueResolver, new VenueResolver(venues)],
@@ -242,6 +248,12 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
                 }
                 guardOperation(document, contextValue.viewer, { introspection });
               },
+              async willSendResponse({ response }) {
+                // Nothing answered because the database is away: a 503, so proxies and clients may retry.
+                if (response.body.kind !== 'single') return;
+                const { data, errors } = response.body.singleResult;
+                if (errors?.length && !data && errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.status = 503;
+              },
             };
           },
         },
@@ -295,7 +307,13 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
           return createContext({
             requestId: currentRequestId(),
             transport: 'http',
-            viewer: await auth.resolveSession(token),
+            viewer: await auth.resolveSession(token).catch((error: unknown) => {
+              // Answered 503 with SERVICE_UNAVAILABLE rather than a 500: the request may simply be retried.
+              if (isDatabaseUnavailable(error)) {
+                throw new GraphQLError('Database unavailable', { originalError: new ServiceUnavailableError(), extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+              }
+              throw error;
+            }),
             ip: req.ip,
             userAgent: req.get('user-agent'),
             cookies: {

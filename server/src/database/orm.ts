@@ -18,8 +18,12 @@ export function ormOptions(databaseUrl: string, logger?: Logger, hooks: OrmHooks
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
     forceUtcTimezone: true,
     allowGlobalContext: false,
-    pool: { min: 0, max: 10, acquireTimeoutMillis: 5000 },
-    driverOptions: { connection: { connectionTimeoutMillis: 5000, statement_timeout: 30000 } },
+    // While the database is unreachable a request must fail fast (SERVICE_UNAVAILABLE within 2 s), not
+    // hang: opening a connection gives up after 1.5 s, and the pool passes that failure to the request
+    // waiting for it (tarn's propagateCreateError, knex's default). A request merely queued behind busy
+    // connections under load may wait longer — that is not an outage.
+    pool: { min: 0, max: 10, acquireTimeoutMillis: 10_000, createTimeoutMillis: 2000, propagateCreateError: true },
+    driverOptions: { connection: { connectionTimeoutMillis: 1500, statement_timeout: 30000, keepAlive: true } },
     debug: hooks.onStatement ? ['query'] : false,
     logger: (message) => (hooks.onStatement ? hooks.onStatement() : logger?.debug(message)),
   };

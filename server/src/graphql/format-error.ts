@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { DomainError, ERROR_CODES, type ErrorCode, type FieldProblem } from '../common/errors.js';
+import { isDatabaseUnavailable } from '../common/database-availability.js';
+import { DomainError, ERROR_CODES, ServiceUnavailableError, type ErrorCode, type FieldProblem } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 
 /** Codes GraphQL servers use for malformed requests; clients see them as BAD_USER_INPUT with a reason. */
@@ -50,6 +51,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
   }
   if ((code && REQUEST_PROBLEMS.has(code)) || (!code && fromGraphQLItself)) {
     return { ...base, message: withoutSuggestions(formatted.message), extensions: { code: 'BAD_USER_INPUT', ...(code ? { reason: code } : {}) } };
+  }
+
+  if (isDatabaseUnavailable(original)) {
+    logger.warn('Database unavailable', { requestId, message: original instanceof Error ? original.message : String(original) });
+    const unavailable = new ServiceUnavailableError();
+    return { ...base, message: unavailable.message, extensions: { code: unavailable.code } };
   }
 
   logger.error('Unexpected error', {

@@ -16,6 +16,7 @@ import { ProductionEventResolver } from '../modules/events/production-event.reso
 import { JournalResolver } from '../modules/journal/journal.resolver.js';
 import { PresenceResolver } from '../modules/presence/presence.resolver.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
+import { ServiceStatusResolver } from '../modules/service-status/service-status.resolver.js';
 import { AppInfoResolver } from '../modules/settings/app-info.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
@@ -53,6 +54,7 @@ export const resolvers = [
   ProductionEventResolver,
   RepairResolver,
   ReportResolver,
+  ServiceStatusResolver,
   SettingsResolver,
   StaffResolver,
   VenueResolver,

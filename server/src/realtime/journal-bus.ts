@@ -1,4 +1,5 @@
 import { EventEmitter, on } from 'node:events';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
 import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
@@ -16,6 +17,24 @@ export const BUS_APPLICATION_NAME = 'loadout-bus';
  * only and catches up with a query of its own (e.g. `calendarChangesSince`), or reloads.
  */
 export const REPLAY_LIMIT = 200;
+/** The Redis channel that carries "the journal grew up to seq N" between instances. */
+export const REDIS_CHANNEL = 'loadout:journal';
+/** With Redis, how often the journal is read anyway, so a lost message only delays delivery. */
+export const REDIS_SAFETY_POLL_MS = 1000;
+
+export interface JournalBusOptions {
+  /**
+   * Wake-ups travel through Redis pub/sub instead of PostgreSQL NOTIFY. Each instance publishes
+   * after its own commits; the journal stays the source of truth (read by seq), so a lost or
+   * duplicated message never loses or repeats a change.
+   */
+  redisUrl?: string;
+}
+
+/** Whether this instance can reach its database (as seen by the bus). */
+export interface BusStatus {
+  database: 'up' | 'down';
+}
 
 /**
  * The in-process end of the live bus. One LISTEN connection per server instance; on each NOTIFY
@@ -31,13 +50,34 @@ export class JournalBus {
   private stopped = false;
   private reconnectDelay = 100;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private databaseUp = true;
+  private redisSubscriber: Redis | undefined;
+  private redisPublisher: Redis | undefined;
+  private safetyPoll: NodeJS.Timeout | undefined;
+  private stopCommitted: (() => void) | undefined;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly journal: JournalService,
     private readonly logger: Logger,
+    private readonly options: JournalBusOptions = {},
   ) {
     this.emitter.setMaxListeners(0);
+  }
+
+  /** `redis` when REDIS_URL carries the wake-ups, else `postgres` (LISTEN/NOTIFY). */
+  get transport(): 'postgres' | 'redis' {
+    return this.options.redisUrl ? 'redis' : 'postgres';
+  }
+
+  get status(): BusStatus {
+    return { database: this.databaseUp ? 'up' : 'down' };
+  }
+
+  /** Calls `listener` each time the database goes away or comes back. Returns the unsubscribe function. */
+  onStatus(listener: (status: BusStatus) => void): () => void {
+    this.emitter.on('status', listener);
+    return () => this.emitter.off('status', listener);
   }
 
   /** The last sequence number delivered to subscribers of this instance. */
@@ -56,15 +96,20 @@ export class JournalBus {
 
   async start(): Promise<void> {
     this.lastSeq = await this.journal.maxSeq();
+    if (this.options.redisUrl) this.startRedis(this.options.redisUrl);
     await this.connect();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
+    clearInterval(this.safetyPoll);
+    this.stopCommitted?.();
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
+    this.redisSubscriber?.disconnect();
+    this.redisPublisher?.disconnect();
     await this.draining;
     this.emitter.emit('close');
   }
@@ -149,18 +194,66 @@ export class JournalBus {
     return () => this.emitter.off('presence', listener);
   }
 
+  /**
+   * Redis is an accelerator, never a dependency: the server starts and keeps working without it
+   * (delivery then waits for the once-a-second read of the journal), and picks it up when it answers.
+   */
+  private startRedis(url: string): void {
+    let redisDown = false;
+    const lost = (error: Error) => {
+      if (redisDown) return;
+      redisDown = true;
+      this.logger.warn('Live bus cannot reach Redis; the journal is read every second meanwhile', { error: error.message });
+    };
+    // Publishing never waits for Redis: a write is committed whatever Redis does.
+    this.redisPublisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    this.redisPublisher.on('error', lost);
+    this.redisSubscriber = new Redis(url);
+    this.redisSubscriber.on('error', lost);
+    this.redisSubscriber.on('message', () => this.scheduleDrain());
+    // After a Redis (re)connect, whatever was published meanwhile is read from the journal.
+    this.redisSubscriber.on('ready', () => {
+      if (redisDown) this.logger.info('Live bus reaches Redis again');
+      redisDown = false;
+      this.scheduleDrain();
+    });
+    // Queued until connected; ioredis subscribes again after every reconnect.
+    this.redisSubscriber.subscribe(REDIS_CHANNEL).catch(lost);
+    this.stopCommitted = this.journal.onCommitted((seq) => {
+      this.redisPublisher?.publish(REDIS_CHANNEL, String(seq)).catch((error: Error) => this.logger.debug('Redis publish failed', { error: error.message }));
+    });
+    this.safetyPoll = setInterval(() => this.scheduleDrain(), REDIS_SAFETY_POLL_MS);
+    this.safetyPoll.unref();
+  }
+
+  private setDatabaseUp(up: boolean): void {
+    if (this.databaseUp === up) return;
+    this.databaseUp = up;
+    if (up) this.logger.info('The database is reachable again');
+    else this.logger.warn('The database is unreachable');
+    this.emitter.emit('status', this.status);
+  }
+
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: BUS_APPLICATION_NAME, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: BUS_APPLICATION_NAME, connectionTimeoutMillis: 2000, keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel === PRESENCE_CHANNEL) this.emitter.emit('presence', message.payload ?? ALL_SCOPES);
       else this.scheduleDrain();
     });
     client.on('error', (error) => this.onDisconnect(client, error));
     client.on('end', () => this.onDisconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${BUS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
+    try {
+      await client.connect();
+      // With Redis, journal wake-ups come from Redis; presence (never journaled) stays on NOTIFY.
+      await client.query(this.options.redisUrl ? `LISTEN ${PRESENCE_CHANNEL}` : `LISTEN ${BUS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
     this.reconnectDelay = 100;
+    this.setDatabaseUp(true);
     this.emitter.emit('presence', ALL_SCOPES);
     // Whatever committed while we were not listening.
     this.scheduleDrain();
@@ -181,7 +274,8 @@ export class JournalBus {
     this.reconnectTimer = setTimeout(() => {
       this.connect().catch((error: Error) => {
         this.logger.warn('Live bus reconnect failed', { error: error.message });
-        this.reconnectDelay = Math.min(this.reconnectDelay * 2, 5000);
+        this.setDatabaseUp(false);
+        this.reconnectDelay = Math.min(this.reconnectDelay * 2, 2000);
         if (!this.stopped) this.scheduleReconnect();
       });
     }, this.reconnectDelay);

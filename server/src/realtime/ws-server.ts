@@ -14,6 +14,7 @@ import { LIMITS, limitRules } from '../graphql/limits.js';
 import { guardOperation } from '../graphql/operation-guard.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
+import { isDatabaseUnavailable } from '../common/database-availability.js';
 import type { JournalBus } from './journal-bus.js';
 import { planSharing, SharedSubscriptions, type FanoutMetrics } from './shared-subscriptions.js';
 
@@ -162,7 +163,12 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       },
       onConnect: async ({ extra }) => {
         const token = parseCookie(extra.request.headers.cookie ?? '')[SESSION_COOKIE];
-        const viewer = await options.auth.resolveSession(token).catch(() => null);
+        const viewer = await options.auth.resolveSession(token).catch((error: unknown) => (isDatabaseUnavailable(error) ? 'unavailable' : null));
+        // 1013 "try again later": clients retry, where 4401 would make them give up during a database outage.
+        if (viewer === 'unavailable') {
+          extra.socket.close(1013, 'Service unavailable');
+          return false;
+        }
         if (!viewer) {
           extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
           return false;

@@ -71,7 +71,30 @@ export function diffFields<T extends object>(before: T, after: T, fields: Readon
  * Rows are written in the transaction of the change they describe; a trigger notifies on commit.
  */
 export class JournalService {
-  constructor(private readonly orm: MikroORM) {}
+  /** Highest seq appended per open (root) transaction, announced once that transaction commits. */
+  private readonly pending = new WeakMap<object, number>();
+  private readonly committedListeners = new Set<(seq: number) => void>();
+
+  constructor(private readonly orm: MikroORM) {
+    orm.em.getEventManager().registerSubscriber({
+      afterTransactionCommit: ({ transaction }) => {
+        const seq = transaction ? this.pending.get(transaction) : undefined;
+        if (seq === undefined) return;
+        this.pending.delete(transaction!);
+        for (const listener of this.committedListeners) listener(seq);
+      },
+    });
+  }
+
+  /**
+   * Calls `listener` with the last seq of every transaction that appended journal rows, after it
+   * committed (never for rolled-back work). A hint for transports such as Redis: the journal stays
+   * the source of truth, so a missed call only delays delivery until the next read of the journal.
+   */
+  onCommitted(listener: (seq: number) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
 
   /** Appends rows inside the caller's transaction; call it after the change is flushed. */
   async append(em: EntityManager, entries: JournalInput[]): Promise<number[]> {
@@ -95,6 +118,9 @@ export class JournalService {
       );
       seqs.push(Number(row.seq));
     }
+    // Rows appended inside a savepoint are keyed by it and not announced; the bus's periodic read finds them.
+    const transaction = em.getTransactionContext<object>();
+    if (transaction && seqs.length > 0) this.pending.set(transaction, Math.max(this.pending.get(transaction) ?? 0, ...seqs));
     return seqs;
   }
 
