@@ -12,6 +12,8 @@ export const LIMITS = {
   maxCost: 20_000,
   maxTokens: 5_000,
   maxBodyBytes: 1_000_000,
+  /** How deeply a request body or variables may nest (arrays and objects); deeper is refused before GraphQL. */
+  maxJsonDepth: 64,
   maxWebSocketPayloadBytes: 1024 * 1024,
   maxSubscriptionsPerConnection: 25,
   connectionInitTimeoutMs: 5_000,
@@ -32,3 +34,18 @@ export function limitRules(): ValidationRule[] {
     costLimitRule({ maxCost: LIMITS.maxCost, ignoreIntrospection: true, ...common }),
   ] as ValidationRule[];
 }
+
+/** Whether `value` nests arrays/objects deeper than `max` levels; iterative, so any depth is safe to check. */
+export function jsonDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return false;
+}
+

@@ -1,6 +1,7 @@
-import { BREAK, visit, type DocumentNode } from 'graphql';
-import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
+import { BREAK, Kind, visit, type DocumentNode } from 'graphql';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError, type FieldProblem } from '../common/errors.js';
 import type { Viewer } from './context.js';
+import { jsonDeeperThan, LIMITS } from './limits.js';
 
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
@@ -24,4 +25,45 @@ export function guardOperation(document: DocumentNode, viewer: Viewer | null, op
   if (!usesIntrospection(document)) return;
   if (!options.introspection) throw new ForbiddenError('Introspection is switched off on this server.');
   if (!viewer) throw new UnauthenticatedError('Sign in to explore the schema.');
+}
+
+const NUL = '\u0000';
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/** Where a NUL character hides in a variable's value: the variable's name, or its path inside (iterative). */
+function nulPaths(value: unknown, path: string, found: string[]): void {
+  const stack: Array<[unknown, string]> = [[value, path]];
+  while (stack.length > 0 && found.length < 10) {
+    const [current, at] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes(NUL)) found.push(at);
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) stack.push([item, `${at}.${key}`]);
+    }
+  }
+}
+
+/**
+ * Variables nested absurdly deep are refused (recursive coercion would overflow the stack), and
+ * PostgreSQL text cannot hold U+0000: a string with it would fail deep in a statement as an
+ * unexpected error. Refused up front instead, as BAD_USER_INPUT naming the argument or variable.
+ */
+export function checkInputValues(document: DocumentNode, variables: Record<string, unknown> | null | undefined): void {
+  if (jsonDeeperThan(variables, LIMITS.maxJsonDepth)) {
+    throw new BadUserInputError([{ field: 'variables', message: `must not nest more than ${LIMITS.maxJsonDepth} levels deep` }]);
+  }
+  const found: string[] = [];
+  if (variables && typeof variables === 'object') for (const [name, value] of Object.entries(variables)) nulPaths(value, name, found);
+  visit(document, {
+    Argument(node) {
+      let inside = false;
+      visit(node.value, {
+        [Kind.STRING]: (string) => {
+          if (string.value.includes(NUL)) inside = true;
+        },
+      });
+      if (inside) found.push(node.name.value);
+    },
+  });
+  if (found.length > 0) throw new BadUserInputError(found.map((field): FieldProblem => ({ field, message: NUL_MESSAGE })));
 }

@@ -206,7 +206,9 @@ export class ProductionEventReadModel {
   ) {}
 
   /** Events whose reserved days touch [from, to], filtered. */
-  async window(viewerId: string, from: CalendarDate, to: CalendarDate, filter: ProductionEventFilter = {}): Promise<ProductionEventView[]> {
+  async window(viewerId: string, from: CalendarDate, to: CalendarDate, givenFilter?: ProductionEventFilter | null): Promise<ProductionEventView[]> {
+    // An explicit GraphQL `filter: null` arrives as null, which a default parameter does not replace.
+    const filter = givenFilter ?? {};
     checkWindow(from, to);
     const where = [`e.deleted_at is null`, `e.busy_days && daterange(?::date, ?::date, '[]')`];
     const params: unknown[] = [from, to];
