@@ -27,16 +27,17 @@ export function guardOperation(document: DocumentNode, viewer: Viewer | null, op
   if (!viewer) throw new UnauthenticatedError('Sign in to explore the schema.');
 }
 
-const NUL = '\u0000';
-const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+/** A NUL character, or half of a surrogate pair without its other half (not well-formed Unicode). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_MESSAGE = 'must be well-formed Unicode text without the NUL character (U+0000)';
 
-/** Where a NUL character hides in a variable's value: the variable's name, or its path inside (iterative). */
+/** Where an unstorable string hides in a variable's value: the variable's name, or its path inside (iterative). */
 function nulPaths(value: unknown, path: string, found: string[]): void {
   const stack: Array<[unknown, string]> = [[value, path]];
   while (stack.length > 0 && found.length < 10) {
     const [current, at] = stack.pop()!;
     if (typeof current === 'string') {
-      if (current.includes(NUL)) found.push(at);
+      if (UNSTORABLE.test(current)) found.push(at);
     } else if (current && typeof current === 'object') {
       for (const [key, item] of Object.entries(current)) stack.push([item, `${at}.${key}`]);
     }
@@ -45,8 +46,8 @@ function nulPaths(value: unknown, path: string, found: string[]): void {
 
 /**
  * Variables nested absurdly deep are refused (recursive coercion would overflow the stack), and
- * PostgreSQL text cannot hold U+0000: a string with it would fail deep in a statement as an
- * unexpected error. Refused up front instead, as BAD_USER_INPUT naming the argument or variable.
+ * PostgreSQL cannot store U+0000 in text, nor a lone surrogate in jsonb (the journal): such a
+ * string would fail deep in a statement as an unexpected error. Refused up front instead, as BAD_USER_INPUT naming the argument or variable.
  */
 export function checkInputValues(document: DocumentNode, variables: Record<string, unknown> | null | undefined): void {
   if (jsonDeeperThan(variables, LIMITS.maxJsonDepth)) {
@@ -59,11 +60,11 @@ export function checkInputValues(document: DocumentNode, variables: Record<strin
       let inside = false;
       visit(node.value, {
         [Kind.STRING]: (string) => {
-          if (string.value.includes(NUL)) inside = true;
+          if (UNSTORABLE.test(string.value)) inside = true;
         },
       });
       if (inside) found.push(node.name.value);
     },
   });
-  if (found.length > 0) throw new BadUserInputError(found.map((field): FieldProblem => ({ field, message: NUL_MESSAGE })));
+  if (found.length > 0) throw new BadUserInputError(found.map((field): FieldProblem => ({ field, message: UNSTORABLE_MESSAGE })));
 }

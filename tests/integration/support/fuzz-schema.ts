@@ -47,7 +47,7 @@ export interface FuzzOptions {
 type Gen = fc.GeneratorValue;
 
 /** Strings an attacker would try: SQL, markup, control and astral characters, paths, huge. */
-const HOSTILE_STRINGS = [
+export const HOSTILE_STRINGS = [
   '',
   ' ',
   "'",

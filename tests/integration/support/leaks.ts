@@ -22,6 +22,13 @@ const LEAK_PATTERNS: RegExp[] = [
  * Fails when `text` shows internals. Strings the client sent itself are removed first: an error
  * that quotes a hostile input back ("'; DROP TABLE…" is not a valid date) leaks nothing.
  */
+/** What cannot come from stored user content either: stack frames, source paths, module names. */
+export function expectNoStackOrPath(text: string): void {
+  for (const pattern of [/node_modules/, /file:\/\//, /\bat \//, LEAK_PATTERNS[0], LEAK_PATTERNS[1], LEAK_PATTERNS[3]]) {
+    if (pattern.test(text)) throw new Error(`leak matching ${pattern}: ${text.slice(0, 2_000)}`);
+  }
+}
+
 export function expectNoLeakExcept(text: string, sent: readonly string[] = []): void {
   let scrubbed = text;
   // Longest first, as JSON (how they appear inside a JSON body) and raw (inside a close reason).
