@@ -267,6 +267,8 @@ describe('malformed requests and limits', () => {
 
   it('a subscription over HTTP is refused with a code of the fixed set', async () => {
     const response = await gql(t.url, admin, 'subscription { journalAppended { seq } }');
+    // A bad request, not a server failure (Apollo's default for a refusal in a request hook is 500).
+    expect(response.status).toBe(400);
     expect(response.body?.errors?.length).toBeGreaterThan(0);
     expectCode(response.body?.errors, 'BAD_USER_INPUT');
   });
@@ -277,6 +279,7 @@ describe('introspection', () => {
 
   it('is UNAUTHENTICATED anonymously', async () => {
     const response = await gql(t.url, anonymous, query);
+    expect(response.status).toBe(200);
     expectCode(response.body?.errors, 'UNAUTHENTICATED');
     expect(response.text).not.toContain('JournalEntry');
     const byType = await gql(t.url, anonymous, '{ __type(name: "User") { fields { name } } }');
@@ -300,6 +303,7 @@ describe('introspection', () => {
 
     it('is FORBIDDEN for an administrator over HTTP', async () => {
       const response = await gql(off.url, offAdmin, query);
+      expect(response.status).toBe(200);
       expect(response.text).not.toContain('JournalEntry');
       expectCode(response.body?.errors, 'FORBIDDEN');
     });

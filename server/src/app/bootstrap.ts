@@ -12,7 +12,7 @@ import DataLoader from 'dataloader';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { isDatabaseUnavailable } from '../common/database-availability.js';
-import { BadUserInputError, ServiceUnavailableError } from '../common/errors.js';
+import { BadUserInputError, DomainError, ServiceUnavailableError } from '../common/errors.js';
 import { createLogger, type Logger } from '../common/logger.js';
 import { connectOrm, migrate } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -21,8 +21,8 @@ import { journalRefusals } from '../modules/journal/refusal-journal.js';
 import { logoRoutes } from '../modules/settings/logo.routes.js';
 import { CalendarFeedTokenResolver } from '../modules/ical/calendar-feed-token.resolver.js';
 import { CalendarFeedTokenService } from '../modules/ical/calendar-feed-token.service.js';
-import { LIMITS, limitRules } from '../graphql/limits.js';
-import { guardOperation } from '../graphql/operation-guard.js';
+import { jsonDeeperThan, LIMITS, limitRules } from '../graphql/limits.js';
+import { guardOperation, checkInputValues } from '../graphql/operation-guard.js';
 import { buildLoadoutSchema } from '../graphql/schema.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AuthService } from '../modules/auth/auth.service.js';
@@ -61,7 +61,7 @@ import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { WebhookService } from '../modules/webhooks/webhook.service.js';
 import { openDatabase } from './database.js';
 import { createServices, seedInstallation, type Services } from './services.js';
-import { assignRequestId, csrfGuard, currentRequestId, jsonErrorHandler, originChecker, requestScope, serveWebApp } from './http-app.js';
+import { assignRequestId, csrfGuard, currentRequestId, jsonDepthGuard, jsonErrorHandler, originChecker, requestScope, serveWebApp } from './http-app.js';
 
 export interface BootstrapOptions {
   /** 0 picks a free port. Default 4000. */
@@ -121,6 +121,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDist = path.resolve(here, '../../../web/dist');
 
 /** Starts Loadout: database, migrations, base data, live bus, HTTP + WebSocket on one port. */
+/**
+ * A refusal before execution (a subscription over HTTP, introspection without a session) as a
+ * GraphQL error with the HTTP status to send: 400 for a bad request, 200 as for execution errors.
+ */
+function refusedOperation(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: error.code === 'BAD_USER_INPUT' ? 400 : 200 } } });
+}
+
 export async function bootstrap(options: BootstrapOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('info');
   const introspection = options.introspection ?? true;
@@ -242,11 +250,17 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
               async didEncounterErrors({ errors, contextValue, operationName }) {
                 await journalRefusals(journal, logger, contextValue.viewer, errors, { transport: 'http', ip: contextValue.ip, operationName });
               },
-              async didResolveOperation({ document, contextValue, operation }) {
-                if (operation?.operation === 'subscription') {
-                  throw new BadUserInputError([{ field: 'query', message: 'subscriptions are served over WebSocket (graphql-ws) on /graphql' }]);
+              async didResolveOperation({ document, contextValue, operation, request }) {
+                try {
+                  checkInputValues(document, request.variables);
+                  if (operation?.operation === 'subscription') {
+                    throw new BadUserInputError([{ field: 'query', message: 'subscriptions are served over WebSocket (graphql-ws) on /graphql' }]);
+                  }
+                  guardOperation(document, contextValue.viewer, { introspection });
+                } catch (error) {
+                  // Apollo answers an error thrown from a request hook with HTTP 500 unless told otherwise.
+                  throw error instanceof DomainError ? refusedOperation(error) : error;
                 }
-                guardOperation(document, contextValue.viewer, { introspection });
               },
               async willSendResponse({ response }) {
                 // Nothing answered because the database is away: a 503, so proxies and clients may retry.
@@ -301,6 +315,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       '/graphql',
       csrfGuard(isOriginAllowed),
       express.json({ limit: LIMITS.maxBodyBytes }),
+      jsonDepthGuard(LIMITS.maxJsonDepth, jsonDeeperThan),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];

@@ -54,12 +54,31 @@ export function csrfGuard(isOriginAllowed: (origin: string | undefined, host: st
   };
 }
 
+/**
+ * Refuses a JSON body nested deeper than `maxDepth`: parsed fine, but recursive code further down
+ * (variable coercion, formatting) would overflow the stack on it and answer with a 500.
+ */
+export function jsonDepthGuard(maxDepth: number, jsonDeeperThan: (value: unknown, max: number) => boolean): RequestHandler {
+  return (req, res, next) => {
+    if (jsonDeeperThan(req.body, maxDepth)) {
+      res.status(400).json(errorBody('BAD_USER_INPUT', `The request body is nested more than ${maxDepth} levels deep.`));
+      return;
+    }
+    next();
+  };
+}
+
 export function jsonErrorHandler(logger: { error(message: string, fields?: Record<string, unknown>): void }): ErrorRequestHandler {
   return (error: { type?: string; status?: number; message?: string; stack?: string }, _req, res, _next) => {
     if (error.type === 'entity.too.large') {
       res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB.'));
     } else if (error.type === 'entity.parse.failed') {
       res.status(400).json(errorBody('BAD_USER_INPUT', 'The request body is not valid JSON.'));
+    } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+      res.status(415).json(errorBody('BAD_USER_INPUT', 'Send the request body as UTF-8 JSON, without a content encoding.'));
+    } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      // Any other refusal of the body by the parser (an aborted or mis-sized request): the client's doing.
+      res.status(error.status).json(errorBody('BAD_USER_INPUT', 'The request body could not be read.'));
     } else {
       const requestId = currentRequestId();
       logger.error('Unexpected HTTP error', { requestId, message: error.message, stack: error.stack });

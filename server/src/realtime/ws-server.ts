@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'cookie';
 import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { CloseCode } from 'graphql-ws';
+import { CloseCode, MessageType } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DomainError } from '../common/errors.js';
@@ -11,7 +11,7 @@ import type { Logger } from '../common/logger.js';
 import type { RequestContext, Viewer } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
 import { LIMITS, limitRules } from '../graphql/limits.js';
-import { guardOperation } from '../graphql/operation-guard.js';
+import { guardOperation, checkInputValues } from '../graphql/operation-guard.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { isDatabaseUnavailable } from '../common/database-availability.js';
@@ -60,6 +60,32 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
     originalError: error.originalError,
     extensions: { ...error.extensions, code },
   });
+}
+
+/** Message types only a server sends; graphql-ws answers them from a client with 4500 and a console error. */
+const SERVER_MESSAGE_TYPES = new Set<string>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
+
+/**
+ * A client that sends a server's message (connection_ack, next, error) is misusing the protocol:
+ * closed with 4400 Bad Request, as for any other invalid message, before graphql-ws sees it.
+ */
+function refuseServerMessages(socket: WebSocket): void {
+  const emit = socket.emit.bind(socket);
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'message') {
+      let type: unknown;
+      try {
+        type = (JSON.parse(String(args[0])) as { type?: unknown } | null)?.type;
+      } catch {
+        type = undefined;
+      }
+      if (typeof type === 'string' && SERVER_MESSAGE_TYPES.has(type)) {
+        socket.close(CloseCode.BadRequest, 'Invalid message received');
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as WebSocket['emit'];
 }
 
 const VALID_DOCUMENT_CACHE_SIZE = 500;
@@ -121,7 +147,10 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOrigin not allowed');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      refuseServerMessages(ws);
+      wss.emit('connection', ws, request);
+    });
   };
   options.httpServer.on('upgrade', onUpgrade);
 
@@ -211,6 +240,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
         }
         try {
           guardOperation(document, connection.viewer, { introspection: options.introspection });
+          checkInputValues(document, payload.variables);
         } catch (error) {
           return fail(error);
         }

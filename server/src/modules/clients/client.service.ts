@@ -55,7 +55,9 @@ export class ClientService {
     private readonly settings: SettingsService,
   ) {}
 
-  async list(filter: ClientFilter = {}, limit = 50, offset = 0): Promise<ClientPage> {
+  async list(given?: ClientFilter | null, limit = 50, offset = 0): Promise<ClientPage> {
+    // GraphQL passes an explicit `filter: null` as null, which a default parameter does not replace.
+    const filter = given ?? {};
     const em = this.orm.em.fork();
     const where: string[] = [filter.archived ? 'archived_at is not null' : 'archived_at is null'];
     const params: unknown[] = [];

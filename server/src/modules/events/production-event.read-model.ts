@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { isUUID } from 'class-validator';
 import { pgArray } from '../../database/orm.js';
 import { daysBetween, eachDay, type CalendarDate } from '../../common/calendar-dates.js';
 import { BadUserInputError } from '../../common/errors.js';
@@ -209,7 +210,9 @@ export class ProductionEventReadModel {
   ) {}
 
   /** Events whose reserved days touch [from, to], filtered. */
-  async window(viewerId: string, from: CalendarDate, to: CalendarDate, filter: ProductionEventFilter = {}): Promise<ProductionEventView[]> {
+  async window(viewerId: string, from: CalendarDate, to: CalendarDate, givenFilter?: ProductionEventFilter | null): Promise<ProductionEventView[]> {
+    // An explicit GraphQL `filter: null` arrives as null, which a default parameter does not replace.
+    const filter = givenFilter ?? {};
     checkWindow(from, to);
     const where = [`e.deleted_at is null`, `e.busy_days && daterange(?::date, ?::date, '[]')`];
     const params: unknown[] = [from, to];
@@ -240,8 +243,9 @@ export class ProductionEventReadModel {
   }
 
   /** People × days: every active account with where it works in the period, optionally only one crew role. */
-  async crewSchedule(from: CalendarDate, to: CalendarDate, crewRoleId?: string): Promise<CrewScheduleRow[]> {
+  async crewSchedule(from: CalendarDate, to: CalendarDate, crewRoleId?: string | null): Promise<CrewScheduleRow[]> {
     checkWindow(from, to, 120);
+    if (crewRoleId != null && !isUUID(crewRoleId)) throw new BadUserInputError([{ field: 'crewRoleId', message: 'is not a crew role id' }]);
     const em = this.orm.em.fork();
     const rows = await em.execute<Array<{ user_id: string; user_name: string; user_phone: string | null; event_id: string | null; title: string; start_date: string; end_date: string; status: ProductionEventStatus; role_name: string; from_day: string; to_day: string }>>(
       `with window_events as (

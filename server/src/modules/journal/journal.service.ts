@@ -180,7 +180,10 @@ export class JournalService {
     return rows.map(toEntry);
   }
 
-  async list(filter: JournalFilter = {}, page: PageInput = { limit: 50, offset: 0 }): Promise<JournalPage> {
+  async list(givenFilter?: JournalFilter | null, givenPage?: PageInput | null): Promise<JournalPage> {
+    // An explicit GraphQL null arrives as null, which default parameters do not replace.
+    const filter = givenFilter ?? {};
+    const page = givenPage ?? { limit: 50, offset: 0 };
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.actorId) (where.push('actor_id = ?'), params.push(filter.actorId));
