@@ -23,7 +23,8 @@ export class EquipmentCatalogueResolver {
     @Arg('filter', () => EquipmentItemFilter, { nullable: true, description: 'Which items.' }) filter: EquipmentItemFilter | undefined,
     @Arg('page', () => PageInput, { nullable: true, description: 'Which page.' }) page: PageInput | undefined,
   ): Promise<EquipmentItemPage> {
-    return this.catalogue.items(filter, page?.limit, page?.offset);
+    // An explicit null filter is no filter (a default parameter only replaces undefined).
+    return this.catalogue.items(filter ?? undefined, page?.limit ?? undefined, page?.offset ?? undefined);
   }
 
   @Authorized('equipment:read')
