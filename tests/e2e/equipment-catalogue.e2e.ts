@@ -165,3 +165,55 @@ test('a storekeeper edits an item, archives it and takes it out of the archive',
   await expect(itemPage.getByTestId('item-archived')).toHaveCount(0);
   await api.dispose();
 });
+
+test('a storekeeper renames a category and packs units into a case, then takes one out', async ({ browser, playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await apiSignIn(api, demoEmails.storekeeper);
+  const { createEquipmentCategory } = await gql<{ createEquipmentCategory: { id: string } }>(api, 'mutation ($name: String!) { createEquipmentCategory(input: { name: $name }) { id } }', { name: `Racks ${run}` });
+  const code = `AMP-${run}`.toUpperCase();
+  const { createEquipmentItem } = await gql<{ createEquipmentItem: { id: string } }>(api, 'mutation ($input: CreateEquipmentItemInput!) { createEquipmentItem(input: $input) { id } }', {
+    input: { code, name: `Amplifier ${run}`, categoryId: createEquipmentCategory.id, kind: 'SERIALISED' },
+  });
+  const itemId = createEquipmentItem.id;
+  for (const serial of ['AMP-A', 'AMP-B']) await gql(api, 'mutation ($i: ID!, $s: String!) { addEquipmentUnit(itemId: $i, serial: $s) { id } }', { i: itemId, s: serial });
+  await api.dispose();
+
+  const page = await signedInPage(browser, demoEmails.storekeeper);
+  await page.goto('/equipment?tab=categories');
+  const row = page.locator(`[data-testid="category-row"][data-category-id="${createEquipmentCategory.id}"]`);
+  await row.getByTestId('category-rename').click();
+  await row.getByTestId('category-rename-input').fill(`Amp racks ${run}`);
+  await row.getByTestId('category-rename-save').click();
+  await expect(page.getByTestId('category-row').filter({ hasText: `Amp racks ${run}` })).toBeVisible();
+
+  await page.getByTestId('equipment-tab-cases').click();
+  const tab = page.getByTestId('cases-tab');
+  await tab.getByTestId('case-name').fill(`Amp case ${run}`);
+  await tab.getByTestId('case-item').click();
+  await tab.getByTestId('case-item').fill(code);
+  await page.getByRole('option', { name: new RegExp(code) }).click();
+  await tab.getByTestId('case-units').click();
+  await page.getByRole('option', { name: /AMP-A$/ }).click();
+  await page.getByRole('option', { name: /AMP-B$/ }).click();
+  await page.keyboard.press('Escape');
+  await tab.getByTestId('case-create').click();
+  const card = tab.getByTestId('case-card').filter({ hasText: `Amp case ${run}` });
+  await expect(card).toBeVisible();
+
+  await page.goto(`/equipment/items/${itemId}`);
+  const units = page.getByTestId('equipment-units');
+  await expect(units.getByText(`· Amp case ${run}`)).toHaveCount(2);
+  await expect(page.getByText(`Amp racks ${run}`)).toBeVisible(); // the renamed category path
+
+  // Take AMP-B out of the case: the case's unit picker toggles it off.
+  await page.goto('/equipment?tab=cases');
+  const saved = page.getByTestId('case-card').filter({ hasText: `Amp case ${run}` });
+  await saved.getByTestId('case-card-units').click();
+  await page.getByRole('option', { name: /AMP-B$/ }).click();
+  await page.keyboard.press('Escape');
+  await saved.getByTestId('case-card-save').click();
+  await expect(saved.getByTestId('case-card-save')).toBeDisabled();
+  await page.goto(`/equipment/items/${itemId}`);
+  await expect(units.getByText(`· Amp case ${run}`)).toHaveCount(1);
+  await expect(units.getByRole('row').filter({ hasText: 'AMP-A' })).toContainText(`Amp case ${run}`);
+});

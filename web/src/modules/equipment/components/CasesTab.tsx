@@ -105,9 +105,10 @@ function CaseCard({ caseId, name, units }: CaseCardProps) {
       <Text fw={600}>{name}</Text>
       <Group align="flex-end">
         <SerialisedItemSelect value={itemId} onChange={setItemId} />
-        <MultiSelect label={t('equipment.cases.units')} data={unitOptions} value={selected} onChange={(ids) => setPicked(unitOptions.filter((o) => ids.includes(o.value)))} searchable miw={320} />
+        <MultiSelect label={t('equipment.cases.units')} data={unitOptions} value={selected} onChange={(ids) => setPicked(unitOptions.filter((o) => ids.includes(o.value)))} data-testid="case-card-units" searchable miw={320} />
         <Button
           disabled={!changed}
+          data-testid="case-card-save"
           loading={saving.loading}
           onClick={async () => {
             setFailure('');

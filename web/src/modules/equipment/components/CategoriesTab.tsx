@@ -85,7 +85,7 @@ function CategoryRow({ category }: { category: Category }) {
   }
 
   return (
-    <Table.Tr data-testid="category-row">
+    <Table.Tr data-testid="category-row" data-category-id={category.id}>
       <Table.Td pl={category.parentId ? 'xl' : undefined}>
         {renaming ? (
           <TextInput size="xs" value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} aria-label={t('equipment.fields.name')} data-testid="category-rename-input" />
