@@ -72,6 +72,12 @@ test('a storekeeper creates a category, a serialised item and two units, and the
   await expect(itemPage.getByText('this item already has a unit with serial "IEM-002"')).toBeVisible();
   await expect(itemPage.getByTestId('equipment-units').getByRole('row')).toHaveCount(3); // header + two units
   await expect(itemPage.getByText(/^(Owned|Всего): 2$/)).toBeVisible();
+  // A serialised item's edit form has no quantity; renaming it works.
+  await itemPage.getByTestId('item-edit').click();
+  await expect(form.getByTestId('item-form-quantity')).toHaveCount(0);
+  await form.getByTestId('item-form-name').fill(`In-ear pack G4 ${run}`);
+  await form.getByTestId('item-form-save').click();
+  await expect(itemPage.getByRole('heading', { name: `In-ear pack G4 ${run}` })).toBeVisible();
   const itemUrl = new URL(page.url());
   const itemId = itemUrl.pathname.split('/').at(-1)!;
 

@@ -56,7 +56,9 @@ export function ItemFormModal({ opened, onClose, item, onSaved }: ItemFormModalP
     const bulkQuantity = kind === 'BULK' ? Number(quantity) || 0 : null;
     try {
       if (item) {
-        await updateItem({ variables: { id: item.id, expectedVersion: item.version, input: { name: name.trim(), categoryId, notes: notes.trim() || null, quantity: bulkQuantity } } });
+        // A serialised item is counted by its units: the server refuses any quantity for it, even null.
+        const input = { name: name.trim(), categoryId, notes: notes.trim() || null, ...(kind === 'BULK' ? { quantity: bulkQuantity } : {}) };
+        await updateItem({ variables: { id: item.id, expectedVersion: item.version, input } });
         onSaved(item.id);
       } else {
         const done = await createItem({ variables: { input: { code: code.trim(), name: name.trim(), categoryId: categoryId!, kind, quantity: bulkQuantity, notes: notes.trim() || null } } });
