@@ -108,6 +108,27 @@ describe('availability and shortages', () => {
     expect(row.reserved).toBe(0);
   });
 
+  it('by day: one row per day of the period with that day\'s reservations (prep days count), repairs and cancellations; bad periods and unknown items refused', async () => {
+    const desk = await item(store, { code: 'DESK-BYDAY', name: 'Mixing desk (by day)', categoryId: soundId, kind: 'BULK', quantity: 3 });
+    const a = await event(manager, 'By day A', '2031-09-03', '2031-09-04', { prepDays: 1 }); // reserves 2nd–4th
+    const b = await event(manager, 'By day B', '2031-09-04', '2031-09-05');
+    expect((await setLine(manager, a.id, desk.id, 2)).errors).toBeUndefined();
+    expect((await setLine(manager, b.id, desk.id, 2)).errors).toBeUndefined();
+    const query = 'query($id: ID!, $from: Date!, $to: Date!) { equipmentAvailabilityByDay(itemId: $id, from: $from, to: $to) { day owned inRepair reserved available } }';
+    const byDay = async () => (await must(manager, query, { id: desk.id, from: '2031-09-01', to: '2031-09-06' })).equipmentAvailabilityByDay as Array<{ day: string; reserved: number; available: number; inRepair: number }>;
+    let days = await byDay();
+    expect(days.map((d) => d.day)).toEqual(['2031-09-01', '2031-09-02', '2031-09-03', '2031-09-04', '2031-09-05', '2031-09-06']);
+    expect(days.map((d) => d.reserved)).toEqual([0, 2, 2, 4, 2, 0]);
+    expect(days.map((d) => d.available)).toEqual([3, 1, 1, -1, 1, 3]);
+    await must(store, 'mutation($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "Dead channel", problemKind: "desk" }) { id } }', { id: desk.id });
+    await must(manager, 'mutation($id: ID!, $v: Int!) { changeProductionEventStatus(id: $id, expectedVersion: $v, status: CANCELLED) { event { id } } }', { id: b.id, v: b.version });
+    days = await byDay();
+    expect(days.map((d) => d.available)).toEqual([2, 0, 0, 0, 2, 2]);
+    expect(days.every((d) => d.inRepair === 1)).toBe(true);
+    expectFieldProblem((await manager.request(query, { id: desk.id, from: '2031-09-06', to: '2031-09-01' })).errors, 'to');
+    expectCode((await manager.request(query, { id: '00000000-0000-4000-8000-000000000000', from: '2031-09-01', to: '2031-09-02' })).errors, 'NOT_FOUND');
+  });
+
   it('a shortage is a problem of every event involved, pushed live through calendarChanged; removing the line clears it on both', async () => {
     const heads = await item(store, { code: 'MH-1', name: 'Moving head', categoryId: soundId, kind: 'BULK', quantity: 6 });
     const first = await event(manager, 'Short first', '2031-02-10', '2031-02-12');

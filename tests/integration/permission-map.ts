@@ -56,6 +56,7 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
     equipmentCases: { requires: ['equipment:read'] },
     scanTarget: { requires: ['equipment:read'] },
     equipmentAvailability: { requires: ['equipment:read'] },
+    equipmentAvailabilityByDay: { requires: ['equipment:read'] },
     eventEquipment: { requires: ['event:read', 'equipment:read'] },
     repairs: { requires: ['equipment:read'] },
     repairRules: { requires: ['equipment:read'] },

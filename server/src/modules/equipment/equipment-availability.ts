@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import { pgArray } from '../../database/orm.js';
 import { EquipmentKind } from './equipment-catalogue.entity.js';
-import type { EquipmentShortage, ItemAvailability } from './equipment.types.js';
+import type { DayAvailability, EquipmentShortage, ItemAvailability } from './equipment.types.js';
 
 /** Owned and in-repair figures of an item, as a lateral subquery over `i` (equipment_item). */
 export const SUPPLY_OF_ITEM = `
@@ -64,6 +64,50 @@ export async function availabilityOf(
   );
   return rows.map((row) => ({
     item: { id: row.id, code: row.code, name: row.name, kind: row.kind },
+    owned: Number(row.owned),
+    inRepair: Number(row.in_repair),
+    reserved: Number(row.reserved),
+    available: Number(row.owned) - Number(row.in_repair) - Number(row.reserved),
+  }));
+}
+
+/**
+ * Availability of one item on each day of [from, to] (the item page's calendar): the same rule as
+ * `availabilityOf`, one row per day. One statement; the reservations are one scan of the GiST index
+ * on (item, reserved days). Null when the item does not exist.
+ */
+export async function availabilityByDay(em: EntityManager, itemId: string, from: CalendarDate, to: CalendarDate): Promise<DayAvailability[] | null> {
+  const rows = await em.execute<Array<{ day: string; owned: number; in_repair: number; reserved: number }>>(
+    `with lines as materialized (
+       select l.event_id, l.busy_days, sum(l.quantity)::int as quantity
+         from event_equipment l
+        where l.active and l.item_id = ? and l.busy_days && daterange(?::date, ?::date, '[]')
+        group by l.event_id, l.busy_days
+     ), net as (
+       select l.busy_days,
+              greatest(0, l.quantity - coalesce((select sum(s.quantity) from event_subrental s where s.event_id = l.event_id and s.item_id = ?), 0)) as quantity
+         from lines l
+     ), per_day as (
+       select d.day::date as day, sum(n.quantity)::int as reserved
+         from net n
+         cross join lateral generate_series(greatest(lower(n.busy_days), ?::date), least(upper(n.busy_days) - 1, ?::date), interval '1 day') as d(day)
+        group by d.day::date
+     ), supply as (
+       select ${SUPPLY_OF_ITEM} from equipment_item i where i.id = ?
+     )
+     select days.day::date::text as day, s.owned, s.in_repair, coalesce(p.reserved, 0) as reserved
+       from supply s
+       cross join generate_series(?::date, ?::date, interval '1 day') as days(day)
+       left join per_day p on p.day = days.day::date
+      order by days.day`,
+    [itemId, from, to, itemId, from, to, itemId, from, to],
+  );
+  if (rows.length === 0) {
+    const [found] = await em.execute<Array<{ id: string }>>('select id from equipment_item where id = ?', [itemId]);
+    return found ? [] : null;
+  }
+  return rows.map((row) => ({
+    day: row.day,
     owned: Number(row.owned),
     inRepair: Number(row.in_repair),
     reserved: Number(row.reserved),

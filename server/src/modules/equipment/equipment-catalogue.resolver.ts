@@ -5,7 +5,7 @@ import { CalendarDateScalar } from '../../graphql/scalars.js';
 import { PageInput } from '../journal/journal-entry.types.js';
 import type { EquipmentCatalogueService } from './equipment-catalogue.service.js';
 import { CreateEquipmentItemInput, EquipmentCategoryInput, EquipmentItemFilter, UpdateEquipmentItemInput } from './equipment.inputs.js';
-import { EquipmentCaseView, EquipmentCategoryView, EquipmentItemPage, EquipmentItemView, EquipmentUnitView, ItemAvailability, ScanTarget } from './equipment.types.js';
+import { EquipmentCaseView, EquipmentCategoryView, EquipmentItemPage, EquipmentItemView, EquipmentUnitView, ItemAvailability, ScanTarget, DayAvailability } from './equipment.types.js';
 
 @Resolver()
 export class EquipmentCatalogueResolver {
@@ -68,6 +68,18 @@ export class EquipmentCatalogueResolver {
     @Arg('excludeEventId', () => ID, { nullable: true, description: "An event whose own reservations are not counted (the one being edited)." }) excludeEventId: string | undefined,
   ): Promise<ItemAvailability[]> {
     return this.catalogue.availability(itemIds, from, to, excludeEventId ?? null);
+  }
+
+  @Authorized('equipment:read')
+  @Query(() => [DayAvailability], {
+    description: 'Availability of one item on each day of a period (at most 400 days): owned − in repair − reserved by non-cancelled events that day.',
+  })
+  equipmentAvailabilityByDay(
+    @Arg('itemId', () => ID, { description: 'Item id.' }) itemId: string,
+    @Arg('from', () => CalendarDateScalar, { description: 'First day.' }) from: CalendarDate,
+    @Arg('to', () => CalendarDateScalar, { description: 'Last day, inclusive.' }) to: CalendarDate,
+  ): Promise<DayAvailability[]> {
+    return this.catalogue.availabilityByDay(itemId, from, to);
   }
 
   @Authorized('equipment:manage')

@@ -5,13 +5,13 @@ import { pgArray } from '../../database/orm.js';
 import type { Viewer } from '../../graphql/context.js';
 import { diffFields, type JournalInput, type JournalService } from '../journal/journal.service.js';
 import { EquipmentCase, EquipmentCategory, EquipmentItem, EquipmentKind, EquipmentUnit } from './equipment-catalogue.entity.js';
-import { availabilityOf, SUPPLY_OF_ITEM } from './equipment-availability.js';
+import { availabilityByDay, availabilityOf, SUPPLY_OF_ITEM } from './equipment-availability.js';
 import { checkWindow } from '../events/production-event.read-model.js';
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import { checkId } from './event-equipment.service.js';
 import type { Label } from './equipment-labels.js';
 import type { CreateEquipmentItemInput, EquipmentCategoryInput, EquipmentItemFilter, UpdateEquipmentItemInput } from './equipment.inputs.js';
-import { ScanTargetKind, type ItemAvailability, type EquipmentCaseView, type EquipmentCategoryView, type EquipmentItemPage, type EquipmentItemView, type EquipmentUnitView, type ScanTarget } from './equipment.types.js';
+import { ScanTargetKind, type DayAvailability, type ItemAvailability, type EquipmentCaseView, type EquipmentCategoryView, type EquipmentItemPage, type EquipmentItemView, type EquipmentUnitView, type ScanTarget } from './equipment.types.js';
 
 /** A new opaque label code: never derived from anything a user typed, unguessable, URL-safe. */
 export function newQrCode(): string {
@@ -109,6 +109,15 @@ export class EquipmentCatalogueService {
     itemIds.forEach((id) => checkId(id, 'itemIds', 'an item'));
     if (excludeEventId) checkId(excludeEventId, 'excludeEventId', 'an event');
     return availabilityOf(this.orm.em.fork(), itemIds, from, to, excludeEventId);
+  }
+
+  /** Availability of one item on each day of a period (at most 400 days): the item page's calendar. */
+  async availabilityByDay(itemId: string, from: CalendarDate, to: CalendarDate): Promise<DayAvailability[]> {
+    checkWindow(from, to);
+    checkId(itemId, 'itemId', 'an item');
+    const days = await availabilityByDay(this.orm.em.fork(), itemId, from, to);
+    if (!days) throw new NotFoundError('EquipmentItem', itemId);
+    return days;
   }
 
   async categories(): Promise<EquipmentCategoryView[]> {

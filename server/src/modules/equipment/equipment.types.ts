@@ -222,6 +222,24 @@ export class ItemAvailability {
   available!: number;
 }
 
+@ObjectType({ description: 'Availability of one item on one day.' })
+export class DayAvailability {
+  @Field(() => CalendarDateScalar, { description: 'The day.' })
+  day!: CalendarDate;
+
+  @Field(() => Int, { description: 'Owned.' })
+  owned!: number;
+
+  @Field(() => Int, { description: 'In open repairs.' })
+  inRepair!: number;
+
+  @Field(() => Int, { description: 'Reserved that day by non-cancelled events (prep and return days count; their sub-rentals offset it).' })
+  reserved!: number;
+
+  @Field(() => Int, { description: 'owned − inRepair − reserved; negative when overbooked that day.' })
+  available!: number;
+}
+
 @ObjectType({ description: 'Own gear on an event: a planned line or an extra delivery.' })
 export class EventEquipmentLine {
   @Field(() => ID, { description: 'Line id.' })

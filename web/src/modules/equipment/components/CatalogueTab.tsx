@@ -1,19 +1,26 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Group, Loader, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Loader, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useViewer } from '../../auth/hooks/useViewer';
+import { hasPermission } from '../../auth/utils/hasPermission';
 import { EquipmentCategoriesQuery, EquipmentItemsQuery } from '../graphql/catalogueQueries';
+import { ItemFormModal } from './ItemFormModal';
 
-/** The catalogue: search by name or code, filter by category and kind, stock at a glance. */
+/** The catalogue: search by name or code, filter by category and kind, stock at a glance; new items for equipment:manage. */
 export function CatalogueTab() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [kind, setKind] = useState<'ALL' | 'BULK' | 'SERIALISED'>('ALL');
+  const [archived, setArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+  const canManage = hasPermission(useViewer().permissions, 'equipment:manage');
   const categories = useQuery(EquipmentCategoriesQuery);
   const { data, previousData, loading } = useQuery(EquipmentItemsQuery, {
-    variables: { filter: { search: search.trim() || null, categoryId, kind: kind === 'ALL' ? null : kind }, page: { limit: 200, offset: 0 } },
+    variables: { filter: { search: search.trim() || null, categoryId, kind: kind === 'ALL' ? null : kind, archived }, page: { limit: 200, offset: 0 } },
     fetchPolicy: 'cache-and-network',
   });
   const page = (data ?? previousData)?.equipmentItems;
@@ -32,10 +39,17 @@ export function CatalogueTab() {
             { value: 'SERIALISED', label: t('equipment.kind.SERIALISED') },
           ]}
         />
+        <Checkbox label={t('equipment.edit.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb={8} data-testid="equipment-archived-filter" />
         {loading && <Loader size="xs" />}
         <Anchor href="/api/export/equipment-catalogue.xlsx">{t('equipment.catalogue.exportCatalogue')}</Anchor>
         <Anchor href="/api/export/equipment-stock.xlsx">{t('equipment.catalogue.exportStock')}</Anchor>
+        {canManage && (
+          <Button ml="auto" onClick={() => setCreating(true)} data-testid="equipment-new-item">
+            {t('equipment.edit.newItem')}
+          </Button>
+        )}
       </Group>
+      {creating && <ItemFormModal opened onClose={() => setCreating(false)} onSaved={(id) => (setCreating(false), void navigate(`/equipment/items/${id}`))} />}
       {page && (
         <Text size="sm" c="dimmed" data-testid="equipment-total">
           {t('equipment.catalogue.total', { count: page.total })}

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useViewer } from '../../auth/hooks/useViewer';
 import { hasPermission } from '../../auth/utils/hasPermission';
+import { CasesTab } from './CasesTab';
 import { CatalogueTab } from './CatalogueTab';
+import { CategoriesTab } from './CategoriesTab';
 import { ImportTab } from './ImportTab';
 import { LabelsTab } from './LabelsTab';
 import { RepairRulesTab } from './RepairRulesTab';
 import { RepairsTab } from './RepairsTab';
 
-/** The store (`/equipment`): catalogue, repairs, routing rules, labels and import, the tab in the URL. */
+/** The store (`/equipment`): catalogue, repairs, routing rules, and for equipment:manage categories, cases, labels and import; the tab in the URL. */
 export function EquipmentPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
@@ -24,6 +26,8 @@ export function EquipmentPage() {
           <Tabs.Tab value="catalogue" data-testid="equipment-tab-catalogue">{t('equipment.tabs.catalogue')}</Tabs.Tab>
           <Tabs.Tab value="repairs" data-testid="equipment-tab-repairs">{t('equipment.tabs.repairs')}</Tabs.Tab>
           <Tabs.Tab value="rules" data-testid="equipment-tab-rules">{t('equipment.tabs.rules')}</Tabs.Tab>
+          {canManage && <Tabs.Tab value="categories" data-testid="equipment-tab-categories">{t('equipment.tabs.categories')}</Tabs.Tab>}
+          {canManage && <Tabs.Tab value="cases" data-testid="equipment-tab-cases">{t('equipment.tabs.cases')}</Tabs.Tab>}
           {canManage && <Tabs.Tab value="labels" data-testid="equipment-tab-labels">{t('equipment.tabs.labels')}</Tabs.Tab>}
           {canManage && <Tabs.Tab value="import" data-testid="equipment-tab-import">{t('equipment.tabs.import')}</Tabs.Tab>}
         </Tabs.List>
@@ -38,6 +42,16 @@ export function EquipmentPage() {
         <Tabs.Panel value="rules" pt="md">
           <RepairRulesTab />
         </Tabs.Panel>
+        {canManage && (
+          <Tabs.Panel value="categories" pt="md">
+            <CategoriesTab />
+          </Tabs.Panel>
+        )}
+        {canManage && (
+          <Tabs.Panel value="cases" pt="md">
+            <CasesTab />
+          </Tabs.Panel>
+        )}
         {canManage && (
           <Tabs.Panel value="labels" pt="md">
             <LabelsTab />

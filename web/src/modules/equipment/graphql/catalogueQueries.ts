@@ -30,6 +30,7 @@ export const EquipmentCategoriesQuery = graphql(`
       id
       name
       parentId
+      position
       itemCount
     }
   }
@@ -67,6 +68,9 @@ export const EquipmentItemQuery = graphql(
       out
       qrCode
       notes
+      categoryId
+      archivedAt
+      version
     }
     equipmentUnits(itemId: $id) {
       id
