@@ -31,6 +31,9 @@ test('a manager opens the reports of a period, sees the client row and downloads
   await expect(row).toHaveCount(1);
   await expect(row.locator('td')).toHaveText([name, '2', '5', '0']);
   await expect(page.getByTestId('reports-status-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  // The repairs report is always there (zeros included), with its chart.
+  await expect(page.getByTestId('reports-repairs-row')).toHaveCount(7);
+  await expect(page.getByTestId('reports-repairs-chart')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-download').click()]);
   expect(download.suggestedFilename()).toBe(`loadout-reports-${from}_${to}.xlsx`);
@@ -42,6 +45,10 @@ test('the dashboard is the start page and shows today\'s events, live', async ({
   await signIn(page, demoEmails.manager);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId('dashboard-today')).toBeVisible();
+  // A manager sees gear (equipment:read): the store's figures, with the repairs linked.
+  const store = (await gql<{ dashboard: { equipment: { piecesOut: number } } }>(page.request, '{ dashboard { equipment { piecesOut } } }')).dashboard.equipment;
+  await expect(page.getByTestId('dashboard-pieces-out')).toHaveText(String(store.piecesOut));
+  await expect(page.getByTestId('dashboard-in-repair')).toHaveAttribute('href', '/equipment?tab=repairs');
   const today = (await gql<{ dashboard: { today: string } }>(page.request, '{ dashboard { today } }')).dashboard.today;
   const title = `Dashboard today ${run}`;
   // Created after the page loaded: it appears through calendarChanged and a re-read of the summary.

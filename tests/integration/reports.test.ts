@@ -466,7 +466,8 @@ describe('dashboard', () => {
     const busy = Object.fromEntries(dashboard.busyToday.map((b: { person: { id: string }; days: string[] }) => [b.person.id, b.days]));
     expect(busy).toEqual({ [engineer.id]: [today], [manager.id]: [today] });
 
-    expect(dashboard.problems).toEqual([
+    // The equipment kinds have a test of their own below.
+    expect(dashboard.problems.filter((problem: { kind: string }) => problem.kind === 'CREW_CONFLICT' || problem.kind === 'MANUAL')).toEqual([
       {
         kind: 'CREW_CONFLICT',
         message: expect.stringContaining(engineer2.name),
@@ -507,6 +508,72 @@ describe('dashboard', () => {
     expect(plus(dashboard.month.to, 1).endsWith('-01')).toBe(true);
     // The company week starts on Monday by default.
     expect(new Date(`${dashboard.week.from}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it('shows gear out and in repair, and links shortages, unreturned gear and open repairs to their places', async () => {
+    const EQUIPMENT = `{ dashboard { today equipment { piecesOut piecesInRepair openRepairs eventsWithUnreturnedGear }
+      problems { kind message link repairId fromDate toDate event { id } } } }`;
+    type Answer = { today: string; equipment: { piecesOut: number; piecesInRepair: number; openRepairs: number; eventsWithUnreturnedGear: number }; problems: Array<{ kind: string; message: string; link: string; repairId: string | null; fromDate: string | null; toDate: string | null; event: { id: string } | null }> };
+    const read = async () => {
+      const response = await manager.session.request<{ dashboard: Answer }>(EQUIPMENT);
+      expect(response.errors).toBeUndefined();
+      return response.data!.dashboard;
+    };
+    const before = await read();
+    const today = before.today;
+    const store = crew1.session;
+    const shelf = await category(store, 'Склад для сводки');
+    const boxes = await item(store, { code: 'DASH-BOX', name: 'Ящик сцены', categoryId: shelf, kind: 'BULK', quantity: 10 });
+    const make = (title: string, startDate: string, endDate = startDate) =>
+      createEvent(manager.session, { title, startDate, endDate, status: 'CONFIRMED', managerId: null }).then((result) => result.event);
+    const line = async (eventId: string, quantity: number) =>
+      expect((await setLine(manager.session, eventId, boxes.id, quantity, 'Берём в субаренду')).errors).toBeUndefined();
+
+    // P ended three days ago: 4 boxes out, 1 back → 3 not returned.
+    const past = await make('Dash past', plus(today, -5), plus(today, -3));
+    await line(past.id, 4);
+    expect((await checkOut(store, { eventId: past.id, itemId: boxes.id, quantity: 4 })).errors).toBeUndefined();
+    expect((await checkIn(store, { eventId: past.id, itemId: boxes.id, quantity: 1 })).errors).toBeUndefined();
+    // Q and R in two days want 8 + 5 of 10 (9 once one is in repair): a shortage on both.
+    const q = await make('Dash Q', plus(today, 2));
+    const r = await make('Dash R', plus(today, 2));
+    await line(q.id, 8);
+    await line(r.id, 5);
+    // Q's gear already out (2 boxes): out, but not late.
+    expect((await checkOut(store, { eventId: q.id, itemId: boxes.id, quantity: 2 })).errors).toBeUndefined();
+    const repair = (await mustData(store, 'mutation($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "Сломана ручка", problemKind: "case" }) { id } }', { id: boxes.id })).openRepair;
+
+    const after = await read();
+    expect(after.equipment).toEqual({
+      piecesOut: before.equipment.piecesOut + 3 + 2,
+      piecesInRepair: before.equipment.piecesInRepair + 1,
+      openRepairs: before.equipment.openRepairs + 1,
+      eventsWithUnreturnedGear: before.equipment.eventsWithUnreturnedGear + 1,
+    });
+    const added = after.problems.filter((problem) => !before.problems.some((old) => JSON.stringify(old) === JSON.stringify(problem)));
+    expect(added).toEqual([
+      { kind: 'EQUIPMENT_NOT_RETURNED', message: 'Not returned: Ящик сцены × 3', link: `/events/${past.id}`, repairId: null, fromDate: null, toDate: null, event: { id: past.id } },
+      { kind: 'OPEN_REPAIR', message: 'In repair: Ящик сцены × 1 — Сломана ручка', link: '/equipment?tab=repairs', repairId: repair.id, fromDate: today, toDate: null, event: null },
+      { kind: 'EQUIPMENT_SHORTAGE', message: expect.stringContaining('Ящик сцены: 13 reserved but 9 available'), link: `/events/${q.id}`, repairId: null, fromDate: plus(today, 2), toDate: plus(today, 2), event: { id: q.id } },
+      { kind: 'EQUIPMENT_SHORTAGE', message: expect.stringContaining('Ящик сцены: 13 reserved but 9 available'), link: `/events/${r.id}`, repairId: null, fromDate: plus(today, 2), toDate: plus(today, 2), event: { id: r.id } },
+    ]);
+
+    // Everything back: the late gear is no longer a problem and no longer out.
+    expect((await checkIn(store, { eventId: past.id, itemId: boxes.id, quantity: 3 })).errors).toBeUndefined();
+    const back = await read();
+    expect(back.equipment.piecesOut).toBe(before.equipment.piecesOut + 2);
+    expect(back.equipment.eventsWithUnreturnedGear).toBe(before.equipment.eventsWithUnreturnedGear);
+    expect(back.problems.some((problem) => problem.kind === 'EQUIPMENT_NOT_RETURNED' && problem.event?.id === past.id)).toBe(false);
+
+    // Without equipment:read: no store figures and no equipment problems.
+    const admin = await signInAs(t.url, 'admin@loadout.demo');
+    const role = await admin.session.request('mutation { createRole(input: { name: "Reports without the store", permissions: ["reports:read", "event:read"] }) { id } }');
+    expect(role.errors).toBeUndefined();
+    await t.server.staff.createUser(null, { email: 'reports-only@example.com', name: 'Только отчёты', password: 'a-good-password', roleName: 'Reports without the store' });
+    const reader = await signInAs(t.url, 'reports-only@example.com', 'a-good-password');
+    const limited = (await reader.session.request<{ dashboard: Answer }>(EQUIPMENT)).data!.dashboard;
+    expect(limited.equipment).toBeNull();
+    expect(limited.problems.filter((problem) => problem.kind !== 'CREW_CONFLICT' && problem.kind !== 'MANUAL')).toEqual([]);
   });
 
   it('needs reports:read and event:read', async () => {
