@@ -55,3 +55,14 @@ test('the dashboard is the start page and shows today\'s events, live', async ({
   await gql(page.request, CREATE_EVENT, { input: { title, startDate: today, endDate: today, status: 'CONFIRMED' } });
   await expect(page.getByTestId('dashboard-today-item').filter({ hasText: title })).toHaveCount(1);
 });
+
+test('the dashboard re-reads its gear figures live when a repair is opened', async ({ page }) => {
+  await signIn(page, demoEmails.manager);
+  await expect(page.getByTestId('dashboard-equipment')).toBeVisible();
+  const before = (await gql<{ dashboard: { equipment: { piecesInRepair: number; openRepairs: number } } }>(page.request, '{ dashboard { equipment { piecesInRepair openRepairs } } }')).dashboard.equipment;
+  const { equipmentItems } = await gql<{ equipmentItems: { items: Array<{ id: string }> } }>(page.request, '{ equipmentItems(filter: { kind: BULK }) { items { id } } }');
+  // Opened after the page loaded: storeChanged makes the page read the summary again.
+  await gql(page.request, 'mutation ($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "E2E fault", problemKind: "e2e" }) { id } }', { id: equipmentItems.items[0].id });
+  await expect(page.getByTestId('dashboard-in-repair')).toContainText(`${before.piecesInRepair + 1}`);
+  await expect(page.getByTestId('dashboard-problem').filter({ hasText: 'E2E fault' }).first()).toBeVisible();
+});

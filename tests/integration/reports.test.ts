@@ -12,7 +12,7 @@ import {
   type CreateEventInput,
   type ProductionEvent,
 } from './support/events.js';
-import { startTestServer, type TestServer } from './support/harness.js';
+import { collect, liveClient, startTestServer, type TestServer } from './support/harness.js';
 import { category, checkIn, checkOut, item, must as mustData, setLine } from './support/equipment.js';
 
 // Reports (SPEC §8) over real HTTP on a real PostgreSQL: a small fixture built through the API,
@@ -574,6 +574,48 @@ describe('dashboard', () => {
     const limited = (await reader.session.request<{ dashboard: Answer }>(EQUIPMENT)).data!.dashboard;
     expect(limited.equipment).toBeNull();
     expect(limited.problems.filter((problem) => problem.kind !== 'CREW_CONFLICT' && problem.kind !== 'MANUAL')).toEqual([]);
+  });
+
+  it('storeChanged tells an open dashboard about check-outs, check-ins and repairs, over a real WebSocket; it needs equipment:read', async () => {
+    const store = crew1.session;
+    const shelf = await category(store, 'Живая полка');
+    const cases = await item(store, { code: 'LIVE-CASE', name: 'Кейс', categoryId: shelf, kind: 'BULK', quantity: 30 });
+    const show = (await createEvent(manager.session, { title: 'Live store', startDate: '2030-09-01', endDate: '2030-09-01', status: 'CONFIRMED', managerId: null })).event;
+    expect((await setLine(manager.session, show.id, cases.id, 10)).errors).toBeUndefined();
+    const live = liveClient(t.wsUrl, { cookie: manager.session.cookie });
+    const feed = collect<{ storeChanged: { seq: number; action: string } }>(live, 'subscription { storeChanged { seq action } }');
+    try {
+      // The subscription may not run on the server yet: open repairs until one arrives.
+      for (let attempt = 0; feed.received.length === 0; attempt++) {
+        if (attempt === 20) throw new Error('no storeChanged arrived');
+        await mustData(store, 'mutation($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "Проба", problemKind: "probe" }) { id } }', { id: cases.id });
+        await feed.until(() => feed.received.length > 0, 1_000, 'a repair change').catch(() => undefined);
+      }
+      const seen = feed.received.length;
+      // An event change that is not a store change does not arrive; the check-out and check-in do, in order.
+      expect((await setLine(manager.session, show.id, cases.id, 12)).errors).toBeUndefined();
+      expect((await checkOut(store, { eventId: show.id, itemId: cases.id, quantity: 2 })).errors).toBeUndefined();
+      expect((await checkIn(store, { eventId: show.id, itemId: cases.id, quantity: 2 })).errors).toBeUndefined();
+      await feed.until(() => feed.received.length >= seen + 2, 10_000, 'check-out and check-in');
+      const after = feed.received.slice(seen).map((message) => message.data!.storeChanged);
+      expect(after.map((change) => change.action)).toEqual(['equipment.check_out', 'equipment.check_in']);
+      expect(after[1].seq).toBeGreaterThan(after[0].seq);
+    } finally {
+      feed.dispose();
+      await live.dispose();
+    }
+
+    // Without equipment:read the subscription is refused.
+    const reader = await signInAs(t.url, 'reports-only@example.com', 'a-good-password');
+    const refusedClient = liveClient(t.wsUrl, { cookie: reader.session.cookie });
+    const refused = collect(refusedClient, 'subscription { storeChanged { seq } }');
+    try {
+      await refused.until(() => refused.received.length > 0 || refused.completed, 10_000, 'the refusal');
+      expectCode(refused.received[0]?.errors ?? (refused.failure as never), 'FORBIDDEN');
+    } finally {
+      refused.dispose();
+      await refusedClient.dispose();
+    }
   });
 
   it('needs reports:read and event:read', async () => {

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SafeIntScalar } from '../../graphql/scalars.js';
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import { CalendarDateScalar } from '../../graphql/scalars.js';
 import { BusyPerson, Person, ProductionEventRef, ProductionEventView } from '../events/production-event.types.js';
@@ -109,4 +110,13 @@ export class Dashboard {
       'Open problems, soonest first: crew conflicts, shortages and manual notes of events from today to 60 days ahead (a double booking listed once), unreturned gear of any past event, and open repairs (oldest first, at most 50). The equipment kinds only for viewers with equipment:read.',
   })
   problems!: DashboardProblem[];
+}
+
+@ObjectType({ description: 'A committed change of the store (check-out, check-in, a repair opened or closed): re-read the dashboard.' })
+export class StoreChange {
+  @Field(() => SafeIntScalar, { description: 'Journal sequence number of the change.' })
+  seq!: number;
+
+  @Field(() => String, { description: 'What happened, e.g. "equipment.check_out" or "repair.open".' })
+  action!: string;
 }
