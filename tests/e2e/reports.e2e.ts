@@ -31,6 +31,9 @@ test('a manager opens the reports of a period, sees the client row and downloads
   await expect(row).toHaveCount(1);
   await expect(row.locator('td')).toHaveText([name, '2', '5', '0']);
   await expect(page.getByTestId('reports-status-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  // The repairs report is always there (zeros included), with its chart.
+  await expect(page.getByTestId('reports-repairs-row')).toHaveCount(7);
+  await expect(page.getByTestId('reports-repairs-chart')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-download').click()]);
   expect(download.suggestedFilename()).toBe(`loadout-reports-${from}_${to}.xlsx`);
@@ -42,9 +45,24 @@ test('the dashboard is the start page and shows today\'s events, live', async ({
   await signIn(page, demoEmails.manager);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId('dashboard-today')).toBeVisible();
+  // A manager sees gear (equipment:read): the store's figures, with the repairs linked.
+  const store = (await gql<{ dashboard: { equipment: { piecesOut: number } } }>(page.request, '{ dashboard { equipment { piecesOut } } }')).dashboard.equipment;
+  await expect(page.getByTestId('dashboard-pieces-out')).toHaveText(String(store.piecesOut));
+  await expect(page.getByTestId('dashboard-in-repair')).toHaveAttribute('href', '/equipment?tab=repairs');
   const today = (await gql<{ dashboard: { today: string } }>(page.request, '{ dashboard { today } }')).dashboard.today;
   const title = `Dashboard today ${run}`;
   // Created after the page loaded: it appears through calendarChanged and a re-read of the summary.
   await gql(page.request, CREATE_EVENT, { input: { title, startDate: today, endDate: today, status: 'CONFIRMED' } });
   await expect(page.getByTestId('dashboard-today-item').filter({ hasText: title })).toHaveCount(1);
+});
+
+test('the dashboard re-reads its gear figures live when a repair is opened', async ({ page }) => {
+  await signIn(page, demoEmails.manager);
+  await expect(page.getByTestId('dashboard-equipment')).toBeVisible();
+  const before = (await gql<{ dashboard: { equipment: { piecesInRepair: number; openRepairs: number } } }>(page.request, '{ dashboard { equipment { piecesInRepair openRepairs } } }')).dashboard.equipment;
+  const { equipmentItems } = await gql<{ equipmentItems: { items: Array<{ id: string }> } }>(page.request, '{ equipmentItems(filter: { kind: BULK }) { items { id } } }');
+  // Opened after the page loaded: storeChanged makes the page read the summary again.
+  await gql(page.request, 'mutation ($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "E2E fault", problemKind: "e2e" }) { id } }', { id: equipmentItems.items[0].id });
+  await expect(page.getByTestId('dashboard-in-repair')).toContainText(`${before.piecesInRepair + 1}`);
+  await expect(page.getByTestId('dashboard-problem').filter({ hasText: 'E2E fault' }).first()).toBeVisible();
 });

@@ -139,6 +139,7 @@ export const PERMISSION_MAP: Record<'Query' | 'Mutation' | 'Subscription', Recor
     journalAppended: { requires: ['journal:read'] },
     repairAssigned: { requires: 'signed-in' },
     serviceStatus: { requires: 'signed-in' },
+    storeChanged: { requires: ['equipment:read'] },
   },
 };
 

@@ -12,7 +12,8 @@ import {
   type CreateEventInput,
   type ProductionEvent,
 } from './support/events.js';
-import { startTestServer, type TestServer } from './support/harness.js';
+import { collect, liveClient, startTestServer, type TestServer } from './support/harness.js';
+import { category, checkIn, checkOut, item, must as mustData, setLine } from './support/equipment.js';
 
 // Reports (SPEC §8) over real HTTP on a real PostgreSQL: a small fixture built through the API,
 // every figure computed by hand below. Counting rules (also in the schema descriptions):
@@ -196,6 +197,162 @@ describe('reports', () => {
   });
 });
 
+// Equipment utilisation and repairs over 2030-04-01..2030-04-10 (company time zone Europe/Moscow).
+// The store's services stamp movements and repairs with the current time; the fixture moves those
+// stamps to known days afterwards (noon Moscow time), so every figure below is computed by hand.
+const GEAR_FROM = '2030-04-01';
+const GEAR_TO = '2030-04-10';
+const GEAR_REPORTS = `query($from: Date!, $to: Date!) { reports(from: $from, to: $to) {
+  equipmentUtilisation { byItem { itemId code name categoryPath days pieceDays events } byCategory { categoryId categoryPath days pieceDays } }
+  repairs { opened returned writtenOff openAtEnd averageDaysToRepair medianDaysToRepair faultsPerDay byDay { date opened } }
+} }`;
+
+describe('equipment utilisation and repairs', () => {
+  const ids: Record<string, string> = {};
+  const sql = (text: string, params: unknown[]) => t.server.orm.em.fork().execute(text, params);
+  const noon = (day: string) => `${day} 12:00:00+03`;
+
+  beforeAll(async () => {
+    const store = crew1.session; // the storekeeper: catalogue, check-out/in, repairs
+    const sound = await category(store, 'Звук');
+    const mics = await category(store, 'Микрофоны', sound);
+    const light = await category(store, 'Свет');
+    Object.assign(ids, { sound, mics, light });
+    const cab = await item(store, { code: 'CAB', name: 'Кабель XLR', categoryId: sound, kind: 'BULK', quantity: 100 });
+    const mic = await item(store, { code: 'MIC', name: 'Микрофон', categoryId: mics, kind: 'BULK', quantity: 20 });
+    const par = await item(store, { code: 'PAR', name: 'Прожектор PAR', categoryId: light, kind: 'BULK', quantity: 20 });
+    const spare = await item(store, { code: 'SPARE', name: 'Запасной блок', categoryId: light, kind: 'BULK', quantity: 50 });
+    Object.assign(ids, { cab: cab.id, mic: mic.id, par: par.id });
+    const make = (input: Partial<CreateEventInput> & Pick<CreateEventInput, 'title' | 'startDate' | 'endDate'>) =>
+      createEvent(manager.session, { status: 'CONFIRMED', managerId: null, ...input }).then((result) => result.event);
+    const line = async (eventId: string, itemId: string, quantity: number) => expect((await setLine(manager.session, eventId, itemId, quantity)).errors).toBeUndefined();
+    const move = async (direction: 'out' | 'in', eventId: string, itemId: string, quantity: number, day: string) => {
+      const result = await (direction === 'out' ? checkOut : checkIn)(store, { eventId, itemId, quantity });
+      expect(result.errors).toBeUndefined();
+      await sql(`update equipment_movement set at = ?::timestamptz where id = (select max(id) from equipment_movement where event_id = ? and item_id = ?)`, [noon(day), eventId, itemId]);
+    };
+
+    // A, 2–4 April: CAB 10 checked out on the 2nd and all back on the 5th → 4 days, 40 piece-days;
+    // MIC 4 never checked out → its reserved days 2–4 → 3 days, 12 piece-days.
+    const a = await make({ title: 'Gear A', startDate: '2030-04-02', endDate: '2030-04-04' });
+    await line(a.id, cab.id, 10);
+    await line(a.id, mic.id, 4);
+    await move('out', a.id, cab.id, 10, '2030-04-02');
+    await move('in', a.id, cab.id, 10, '2030-04-05');
+    // B, 4–6 April with a prep day (reserved 3–6): CAB 5 never checked out → 4 days, 20 piece-days;
+    // PAR 6 checked out on the 5th, only 4 back on the 7th → out to the end of the period: 5–10, 6 days, 36 piece-days.
+    const b = await make({ title: 'Gear B', startDate: '2030-04-04', endDate: '2030-04-06', prepDays: 1 });
+    await line(b.id, cab.id, 5);
+    await line(b.id, par.id, 6);
+    await move('out', b.id, par.id, 6, '2030-04-05');
+    await move('in', b.id, par.id, 4, '2030-04-07');
+    // C cancelled (CAB 30) and E in the trash (PAR 10): never counted.
+    const c = await make({ title: 'Gear C cancelled', startDate: '2030-04-07', endDate: '2030-04-08' });
+    await line(c.id, cab.id, 30);
+    const cancelled = await mustData(manager.session, 'query($id: ID!) { productionEvent(id: $id) { version } }', { id: c.id });
+    await changeStatus(manager.session, c.id, cancelled.productionEvent.version, 'CANCELLED');
+    const e = await make({ title: 'Gear E trashed', startDate: '2030-04-08', endDate: '2030-04-08' });
+    await line(e.id, par.id, 10);
+    await deleteEvent(manager.session, e.id);
+    // D, 28 March – 1 April: CAB 3 reserved, only the 1st inside → 1 day, 3 piece-days.
+    const d = await make({ title: 'Gear D', startDate: '2030-03-28', endDate: '2030-04-01' });
+    await line(d.id, cab.id, 3);
+
+    // Repairs: [opened, closed, outcome]. Days to repair of those RETURNED in the period: 3, 1, 6, 5.
+    const repairs: Array<[string, string | null, 'RETURNED' | 'WRITTEN_OFF' | null]> = [
+      ['2030-04-02', '2030-04-05', 'RETURNED'], // 3 days
+      ['2030-04-03', '2030-04-04', 'RETURNED'], // 1 day
+      ['2030-04-03', '2030-04-09', 'RETURNED'], // 6 days
+      ['2030-03-30', '2030-04-04', 'RETURNED'], // opened before the period: 5 days, not an opening in it
+      ['2030-04-06', '2030-04-08', 'WRITTEN_OFF'], // written off: not a repair time
+      ['2030-04-09', null, null], // still open
+      ['2030-04-12', null, null], // opened after the period
+      ['2030-04-01', '2030-04-12', 'RETURNED'], // returned after the period: open at its end
+    ];
+    for (const [opened, closed, outcome] of repairs) {
+      const repair = await mustData(store, 'mutation($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "Не включается", problemKind: "power" }) { id } }', { id: spare.id });
+      const id = repair.openRepair.id as string;
+      if (outcome) await mustData(store, 'mutation($id: ID!, $outcome: RepairStatus!) { closeRepair(id: $id, outcome: $outcome) { id } }', { id, outcome });
+      await sql(`update repair set opened_at = ?::timestamptz, closed_at = ?::timestamptz where id = ?`, [noon(opened), closed ? noon(closed) : null, id]);
+    }
+  });
+
+  it('counts days out per item and per category as computed by hand: check-outs first, else reserved days', async () => {
+    const response = await manager.session.request<any>(GEAR_REPORTS, { from: GEAR_FROM, to: GEAR_TO });
+    expect(response.errors).toBeUndefined();
+    const { byItem, byCategory } = response.data!.reports.equipmentUtilisation;
+    expect(byItem).toEqual([
+      // CAB: A 2–5, B 3–6, D 1 → days 1–6 = 6; piece-days 40 + 20 + 3.
+      { itemId: ids.cab, code: 'CAB', name: 'Кабель XLR', categoryPath: 'Звук', days: 6, pieceDays: 63, events: 3 },
+      { itemId: ids.par, code: 'PAR', name: 'Прожектор PAR', categoryPath: 'Свет', days: 6, pieceDays: 36, events: 1 },
+      { itemId: ids.mic, code: 'MIC', name: 'Микрофон', categoryPath: 'Звук / Микрофоны', days: 3, pieceDays: 12, events: 1 },
+    ]);
+    expect(byCategory).toEqual([
+      { categoryId: ids.sound, categoryPath: 'Звук', days: 6, pieceDays: 63 },
+      { categoryId: ids.light, categoryPath: 'Свет', days: 6, pieceDays: 36 },
+      { categoryId: ids.mics, categoryPath: 'Звук / Микрофоны', days: 3, pieceDays: 12 },
+    ]);
+    // A one-day period on the 7th: only PAR (still 2 pieces out) → 1 day, 6 piece-days.
+    const seventh = (await manager.session.request<any>(GEAR_REPORTS, { from: '2030-04-07', to: '2030-04-07' })).data!.reports.equipmentUtilisation;
+    expect(seventh.byItem).toEqual([{ itemId: ids.par, code: 'PAR', name: 'Прожектор PAR', categoryPath: 'Свет', days: 1, pieceDays: 6, events: 1 }]);
+  });
+
+  it('counts repairs opened, returned, written off and still open, with average and median days to repair and faults per day', async () => {
+    const { repairs } = (await manager.session.request<any>(GEAR_REPORTS, { from: GEAR_FROM, to: GEAR_TO })).data!.reports;
+    expect(repairs).toMatchObject({
+      opened: 6, // 1st, 2nd, 3rd ×2, 6th, 9th
+      returned: 4,
+      writtenOff: 1,
+      openAtEnd: 2, // opened on the 9th, and the one returned on the 12th
+      averageDaysToRepair: 3.75, // (3 + 1 + 6 + 5) / 4
+      medianDaysToRepair: 4, // 1, 3, 5, 6 → (3 + 5) / 2
+      faultsPerDay: 0.6, // 6 / 10 days
+    });
+    const opened: Record<string, number> = { '2030-04-01': 1, '2030-04-02': 1, '2030-04-03': 2, '2030-04-06': 1, '2030-04-09': 1 };
+    expect(repairs.byDay).toEqual(Array.from({ length: 10 }, (_, index) => {
+      const date = `2030-04-${String(index + 1).padStart(2, '0')}`;
+      return { date, opened: opened[date] ?? 0 };
+    }));
+    // No returned repair in a period: no average or median, not zero; the two never closed are still open.
+    const quiet = (await manager.session.request<any>(GEAR_REPORTS, { from: '2030-05-01', to: '2030-05-02' })).data!.reports.repairs;
+    expect(quiet).toMatchObject({ opened: 0, returned: 0, averageDaysToRepair: null, medianDaysToRepair: null, faultsPerDay: 0, openAtEnd: 2 });
+  });
+
+  it('puts the same numbers in the workbook, one sheet each', async () => {
+    const answer = (await manager.session.request<any>(GEAR_REPORTS, { from: GEAR_FROM, to: GEAR_TO })).data!.reports;
+    const response = await download(manager.session.cookie, `from=${GEAR_FROM}&to=${GEAR_TO}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const rowsOf = (name: string) => {
+      const rows: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const { byItem, byCategory } = answer.equipmentUtilisation;
+    expect(rowsOf('Equipment utilisation')).toEqual([
+      ['Category', 'Code', 'Item', 'Days out', 'Piece-days', 'Events'],
+      ...byCategory.map((c: any) => [c.categoryPath, '', '(whole category)', c.days, c.pieceDays, '']),
+      ...byItem.map((i: any) => [i.categoryPath, i.code, i.name, i.days, i.pieceDays, i.events]),
+    ]);
+    const repairs = rowsOf('Repairs');
+    expect(repairs.slice(0, 8)).toEqual([
+      ['Figure', 'Value'],
+      ['Opened (faults reported)', 6],
+      ['Returned to stock', 4],
+      ['Written off', 1],
+      ['Open at the end of the period', 2],
+      ['Average days to repair', 3.75],
+      ['Median days to repair', 4],
+      ['Faults per day', 0.6],
+    ]);
+    expect(repairs.slice(8)).toEqual(answer.repairs.byDay.map((day: any) => [`Opened on ${day.date}`, day.opened]));
+  });
+
+  it('needs reports:read', async () => {
+    expectCode((await engineer.session.request(GEAR_REPORTS, { from: GEAR_FROM, to: GEAR_TO })).errors, 'FORBIDDEN');
+  });
+});
+
 describe('reports.xlsx', () => {
   it('downloads the same numbers as the GraphQL answer, one sheet per report, formula-looking text made inert', async () => {
     const answer = (await reportsOf(manager)).data!.reports;
@@ -205,7 +362,7 @@ describe('reports.xlsx', () => {
     expect(response.headers.get('content-disposition')).toContain(`loadout-reports-${FROM}_${TO}.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Events by status', 'Events by client', 'Events by manager', 'Crew workload']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Events by status', 'Events by client', 'Events by manager', 'Crew workload', 'Equipment utilisation', 'Repairs']);
 
     const rowsOf = (name: string) => {
       const sheet = workbook.getWorksheet(name)!;
@@ -309,7 +466,8 @@ describe('dashboard', () => {
     const busy = Object.fromEntries(dashboard.busyToday.map((b: { person: { id: string }; days: string[] }) => [b.person.id, b.days]));
     expect(busy).toEqual({ [engineer.id]: [today], [manager.id]: [today] });
 
-    expect(dashboard.problems).toEqual([
+    // The equipment kinds have a test of their own below.
+    expect(dashboard.problems.filter((problem: { kind: string }) => problem.kind === 'CREW_CONFLICT' || problem.kind === 'MANUAL')).toEqual([
       {
         kind: 'CREW_CONFLICT',
         message: expect.stringContaining(engineer2.name),
@@ -350,6 +508,114 @@ describe('dashboard', () => {
     expect(plus(dashboard.month.to, 1).endsWith('-01')).toBe(true);
     // The company week starts on Monday by default.
     expect(new Date(`${dashboard.week.from}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it('shows gear out and in repair, and links shortages, unreturned gear and open repairs to their places', async () => {
+    const EQUIPMENT = `{ dashboard { today equipment { piecesOut piecesInRepair openRepairs eventsWithUnreturnedGear }
+      problems { kind message link repairId fromDate toDate event { id } } } }`;
+    type Answer = { today: string; equipment: { piecesOut: number; piecesInRepair: number; openRepairs: number; eventsWithUnreturnedGear: number }; problems: Array<{ kind: string; message: string; link: string; repairId: string | null; fromDate: string | null; toDate: string | null; event: { id: string } | null }> };
+    const read = async () => {
+      const response = await manager.session.request<{ dashboard: Answer }>(EQUIPMENT);
+      expect(response.errors).toBeUndefined();
+      return response.data!.dashboard;
+    };
+    const before = await read();
+    const today = before.today;
+    const store = crew1.session;
+    const shelf = await category(store, 'Склад для сводки');
+    const boxes = await item(store, { code: 'DASH-BOX', name: 'Ящик сцены', categoryId: shelf, kind: 'BULK', quantity: 10 });
+    const make = (title: string, startDate: string, endDate = startDate) =>
+      createEvent(manager.session, { title, startDate, endDate, status: 'CONFIRMED', managerId: null }).then((result) => result.event);
+    const line = async (eventId: string, quantity: number) =>
+      expect((await setLine(manager.session, eventId, boxes.id, quantity, 'Берём в субаренду')).errors).toBeUndefined();
+
+    // P ended three days ago: 4 boxes out, 1 back → 3 not returned.
+    const past = await make('Dash past', plus(today, -5), plus(today, -3));
+    await line(past.id, 4);
+    expect((await checkOut(store, { eventId: past.id, itemId: boxes.id, quantity: 4 })).errors).toBeUndefined();
+    expect((await checkIn(store, { eventId: past.id, itemId: boxes.id, quantity: 1 })).errors).toBeUndefined();
+    // Q and R in two days want 8 + 5 of 10 (9 once one is in repair): a shortage on both.
+    const q = await make('Dash Q', plus(today, 2));
+    const r = await make('Dash R', plus(today, 2));
+    await line(q.id, 8);
+    await line(r.id, 5);
+    // Q's gear already out (2 boxes): out, but not late.
+    expect((await checkOut(store, { eventId: q.id, itemId: boxes.id, quantity: 2 })).errors).toBeUndefined();
+    const repair = (await mustData(store, 'mutation($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "Сломана ручка", problemKind: "case" }) { id } }', { id: boxes.id })).openRepair;
+
+    const after = await read();
+    expect(after.equipment).toEqual({
+      piecesOut: before.equipment.piecesOut + 3 + 2,
+      piecesInRepair: before.equipment.piecesInRepair + 1,
+      openRepairs: before.equipment.openRepairs + 1,
+      eventsWithUnreturnedGear: before.equipment.eventsWithUnreturnedGear + 1,
+    });
+    const added = after.problems.filter((problem) => !before.problems.some((old) => JSON.stringify(old) === JSON.stringify(problem)));
+    expect(added).toEqual([
+      { kind: 'EQUIPMENT_NOT_RETURNED', message: 'Not returned: Ящик сцены × 3', link: `/events/${past.id}`, repairId: null, fromDate: null, toDate: null, event: { id: past.id } },
+      { kind: 'OPEN_REPAIR', message: 'In repair: Ящик сцены × 1 — Сломана ручка', link: '/equipment?tab=repairs', repairId: repair.id, fromDate: today, toDate: null, event: null },
+      { kind: 'EQUIPMENT_SHORTAGE', message: expect.stringContaining('Ящик сцены: 13 reserved but 9 available'), link: `/events/${q.id}`, repairId: null, fromDate: plus(today, 2), toDate: plus(today, 2), event: { id: q.id } },
+      { kind: 'EQUIPMENT_SHORTAGE', message: expect.stringContaining('Ящик сцены: 13 reserved but 9 available'), link: `/events/${r.id}`, repairId: null, fromDate: plus(today, 2), toDate: plus(today, 2), event: { id: r.id } },
+    ]);
+
+    // Everything back: the late gear is no longer a problem and no longer out.
+    expect((await checkIn(store, { eventId: past.id, itemId: boxes.id, quantity: 3 })).errors).toBeUndefined();
+    const back = await read();
+    expect(back.equipment.piecesOut).toBe(before.equipment.piecesOut + 2);
+    expect(back.equipment.eventsWithUnreturnedGear).toBe(before.equipment.eventsWithUnreturnedGear);
+    expect(back.problems.some((problem) => problem.kind === 'EQUIPMENT_NOT_RETURNED' && problem.event?.id === past.id)).toBe(false);
+
+    // Without equipment:read: no store figures and no equipment problems.
+    const admin = await signInAs(t.url, 'admin@loadout.demo');
+    const role = await admin.session.request('mutation { createRole(input: { name: "Reports without the store", permissions: ["reports:read", "event:read"] }) { id } }');
+    expect(role.errors).toBeUndefined();
+    await t.server.staff.createUser(null, { email: 'reports-only@example.com', name: 'Только отчёты', password: 'a-good-password', roleName: 'Reports without the store' });
+    const reader = await signInAs(t.url, 'reports-only@example.com', 'a-good-password');
+    const limited = (await reader.session.request<{ dashboard: Answer }>(EQUIPMENT)).data!.dashboard;
+    expect(limited.equipment).toBeNull();
+    expect(limited.problems.filter((problem) => problem.kind !== 'CREW_CONFLICT' && problem.kind !== 'MANUAL')).toEqual([]);
+  });
+
+  it('storeChanged tells an open dashboard about check-outs, check-ins and repairs, over a real WebSocket; it needs equipment:read', async () => {
+    const store = crew1.session;
+    const shelf = await category(store, 'Живая полка');
+    const cases = await item(store, { code: 'LIVE-CASE', name: 'Кейс', categoryId: shelf, kind: 'BULK', quantity: 30 });
+    const show = (await createEvent(manager.session, { title: 'Live store', startDate: '2030-09-01', endDate: '2030-09-01', status: 'CONFIRMED', managerId: null })).event;
+    expect((await setLine(manager.session, show.id, cases.id, 10)).errors).toBeUndefined();
+    const live = liveClient(t.wsUrl, { cookie: manager.session.cookie });
+    const feed = collect<{ storeChanged: { seq: number; action: string } }>(live, 'subscription { storeChanged { seq action } }');
+    try {
+      // The subscription may not run on the server yet: open repairs until one arrives.
+      for (let attempt = 0; feed.received.length === 0; attempt++) {
+        if (attempt === 20) throw new Error('no storeChanged arrived');
+        await mustData(store, 'mutation($id: ID) { openRepair(input: { itemId: $id, quantity: 1, reason: "Проба", problemKind: "probe" }) { id } }', { id: cases.id });
+        await feed.until(() => feed.received.length > 0, 1_000, 'a repair change').catch(() => undefined);
+      }
+      const seen = feed.received.length;
+      // An event change that is not a store change does not arrive; the check-out and check-in do, in order.
+      expect((await setLine(manager.session, show.id, cases.id, 12)).errors).toBeUndefined();
+      expect((await checkOut(store, { eventId: show.id, itemId: cases.id, quantity: 2 })).errors).toBeUndefined();
+      expect((await checkIn(store, { eventId: show.id, itemId: cases.id, quantity: 2 })).errors).toBeUndefined();
+      await feed.until(() => feed.received.length >= seen + 2, 10_000, 'check-out and check-in');
+      const after = feed.received.slice(seen).map((message) => message.data!.storeChanged);
+      expect(after.map((change) => change.action)).toEqual(['equipment.check_out', 'equipment.check_in']);
+      expect(after[1].seq).toBeGreaterThan(after[0].seq);
+    } finally {
+      feed.dispose();
+      await live.dispose();
+    }
+
+    // Without equipment:read the subscription is refused.
+    const reader = await signInAs(t.url, 'reports-only@example.com', 'a-good-password');
+    const refusedClient = liveClient(t.wsUrl, { cookie: reader.session.cookie });
+    const refused = collect(refusedClient, 'subscription { storeChanged { seq } }');
+    try {
+      await refused.until(() => refused.received.length > 0 || refused.completed, 10_000, 'the refusal');
+      expectCode(refused.received[0]?.errors ?? (refused.failure as never), 'FORBIDDEN');
+    } finally {
+      refused.dispose();
+      await refusedClient.dispose();
+    }
   });
 
   it('needs reports:read and event:read', async () => {

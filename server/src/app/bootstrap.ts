@@ -342,7 +342,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
     );
     const viewerOfRequest = (req: express.Request) => auth.resolveSession(parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]);
     app.use('/backups', backupRoutes(backups, viewerOfRequest));
-    app.use('/api', paperworkRoutes(events, settings, viewerOfRequest));
+    app.use('/api', paperworkRoutes(events, settings, viewerOfRequest, { orm, eventEquipment }));
     app.get('/api/reports.xlsx', reportsWorkbookRoute(auth, reports, logger));
     mountEquipmentRoutes(app, {
       orm,

@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SafeIntScalar } from '../../graphql/scalars.js';
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import { CalendarDateScalar } from '../../graphql/scalars.js';
 import { BusyPerson, Person, ProductionEventRef, ProductionEventView } from '../events/production-event.types.js';
@@ -6,14 +7,20 @@ import { EventStatusFigure } from '../reports/report.types.js';
 
 export enum DashboardProblemKind {
   CREW_CONFLICT = 'CREW_CONFLICT',
+  EQUIPMENT_SHORTAGE = 'EQUIPMENT_SHORTAGE',
+  EQUIPMENT_NOT_RETURNED = 'EQUIPMENT_NOT_RETURNED',
+  OPEN_REPAIR = 'OPEN_REPAIR',
   MANUAL = 'MANUAL',
 }
 
 registerEnumType(DashboardProblemKind, {
   name: 'DashboardProblemKind',
-  description: 'What kind of open problem. Equipment shortages, unreturned gear and open repairs join when the equipment store exists.',
+  description: 'What kind of open problem. The equipment kinds are listed only for viewers with equipment:read.',
   valuesConfig: {
     CREW_CONFLICT: { description: 'A person is on two non-cancelled events that share a day.' },
+    EQUIPMENT_SHORTAGE: { description: 'An event reserves more of an item than is available on some of its days (link: the event).' },
+    EQUIPMENT_NOT_RETURNED: { description: "Gear checked out for an event is not all back after the event's last reserved day (link: the event)." },
+    OPEN_REPAIR: { description: 'A repair is open (link: the repairs tab of the store).' },
     MANUAL: { description: 'An event has its manual problem note set.' },
   },
 });
@@ -29,8 +36,11 @@ export class DashboardProblem {
   @Field(() => String, { description: 'Path in the web app where it is fixed, e.g. "/events/<id>".' })
   link!: string;
 
-  @Field(() => ProductionEventRef, { description: 'The event it belongs to.' })
-  event!: ProductionEventRef;
+  @Field(() => ProductionEventRef, { nullable: true, description: 'The event it belongs to; for OPEN_REPAIR the event it came back damaged from, if any.' })
+  event!: ProductionEventRef | null;
+
+  @Field(() => ID, { nullable: true, description: 'For OPEN_REPAIR: the repair.' })
+  repairId!: string | null;
 
   @Field(() => ProductionEventRef, { nullable: true, description: 'For CREW_CONFLICT: the other event.' })
   otherEvent!: ProductionEventRef | null;
@@ -38,10 +48,10 @@ export class DashboardProblem {
   @Field(() => Person, { nullable: true, description: 'For CREW_CONFLICT: who is double booked.' })
   person!: Person | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'For CREW_CONFLICT: first shared day.' })
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'CREW_CONFLICT: first shared day; EQUIPMENT_SHORTAGE: first short day; OPEN_REPAIR: the day it was opened.' })
   fromDate!: CalendarDate | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'For CREW_CONFLICT: last shared day.' })
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'CREW_CONFLICT: last shared day; EQUIPMENT_SHORTAGE: last short day.' })
   toDate!: CalendarDate | null;
 }
 
@@ -55,6 +65,21 @@ export class DashboardPeriod {
 
   @Field(() => [EventStatusFigure], { description: 'Every status, in workflow order.' })
   byStatus!: EventStatusFigure[];
+}
+
+@ObjectType({ description: 'The store right now.' })
+export class DashboardEquipment {
+  @Field(() => Int, { description: 'Pieces checked out for events and not checked back in (bulk pieces plus serialised units).' })
+  piecesOut!: number;
+
+  @Field(() => Int, { description: 'Pieces in open repairs.' })
+  piecesInRepair!: number;
+
+  @Field(() => Int, { description: 'Open repairs.' })
+  openRepairs!: number;
+
+  @Field(() => Int, { description: 'Events with gear not all back after their last reserved day.' })
+  eventsWithUnreturnedGear!: number;
 }
 
 @ObjectType({ description: 'The home page figures, in the company time zone. Re-read it when calendarChanged reports a change.' })
@@ -77,6 +102,21 @@ export class Dashboard {
   @Field(() => [BusyPerson], { description: 'Who is on a non-cancelled event today.' })
   busyToday!: BusyPerson[];
 
-  @Field(() => [DashboardProblem], { description: 'Open problems of events from today to 60 days ahead, soonest first; a double booking is listed once.' })
+  @Field(() => DashboardEquipment, { nullable: true, description: 'Gear out and in repair; null for viewers without equipment:read.' })
+  equipment!: DashboardEquipment | null;
+
+  @Field(() => [DashboardProblem], {
+    description:
+      'Open problems, soonest first: crew conflicts, shortages and manual notes of events from today to 60 days ahead (a double booking listed once), unreturned gear of any past event, and open repairs (oldest first, at most 50). The equipment kinds only for viewers with equipment:read.',
+  })
   problems!: DashboardProblem[];
+}
+
+@ObjectType({ description: 'A committed change of the store (check-out, check-in, a repair opened or closed): re-read the dashboard.' })
+export class StoreChange {
+  @Field(() => SafeIntScalar, { description: 'Journal sequence number of the change.' })
+  seq!: number;
+
+  @Field(() => String, { description: 'What happened, e.g. "equipment.check_out" or "repair.open".' })
+  action!: string;
 }

@@ -4,8 +4,8 @@ import type { ProductionEventView } from '../events/production-event.types.js';
 
 const require = createRequire(import.meta.url);
 // DejaVu covers Latin and Cyrillic; PDFKit's built-in Helvetica has no Cyrillic glyphs.
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+export const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+export const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export type PaperworkLanguage = 'en' | 'ru';
 

@@ -2,7 +2,7 @@ import { Arg, Authorized, FieldResolver, Query, Resolver, Root } from 'type-grap
 import type { CalendarDate } from '../../common/calendar-dates.js';
 import { CalendarDateScalar } from '../../graphql/scalars.js';
 import { MAX_REPORT_DAYS, parsePeriod, type ReportService } from './report.service.js';
-import { CrewWorkloadRow, EventsReport, Reports } from './report.types.js';
+import { CrewWorkloadRow, EquipmentUtilisationReport, EventsReport, Reports, RepairsReport } from './report.types.js';
 
 @Resolver(() => Reports)
 export class ReportResolver {
@@ -27,5 +27,15 @@ export class ReportResolver {
   @FieldResolver(() => [CrewWorkloadRow], { description: 'Days per person, with their roles and events, most days first (one statement).' })
   crewWorkload(@Root() period: Reports): Promise<CrewWorkloadRow[]> {
     return this.reportService.crewWorkload(period);
+  }
+
+  @FieldResolver(() => EquipmentUtilisationReport, { description: 'Days out per item and per category (one statement).' })
+  equipmentUtilisation(@Root() period: Reports): Promise<EquipmentUtilisationReport> {
+    return this.reportService.equipmentUtilisation(period);
+  }
+
+  @FieldResolver(() => RepairsReport, { description: 'Repairs opened and closed, days to repair, faults per day (one statement).' })
+  repairs(@Root() period: Reports): Promise<RepairsReport> {
+    return this.reportService.repairs(period);
   }
 }

@@ -3,7 +3,7 @@ import { isCalendarDate, type CalendarDate } from '../../common/calendar-dates.j
 import { BadUserInputError, type FieldProblem } from '../../common/errors.js';
 import { checkWindow } from '../events/production-event.read-model.js';
 import { ProductionEventStatus } from '../events/production-event-status.js';
-import type { CrewWorkloadRow, EventsReport } from './report.types.js';
+import type { CrewWorkloadRow, EquipmentUtilisationReport, EventsReport, RepairsReport } from './report.types.js';
 
 /** The longest period one report may cover: two years and a day (a leap year). */
 export const MAX_REPORT_DAYS = 732;
@@ -138,5 +138,108 @@ export class ReportService {
       events: row.events,
       days: row.days,
     }));
+  }
+
+  /**
+   * Days out per item and per category (see `EquipmentUtilisationReport` for what "out" means):
+   * one statement — (event, item) spans from the movements, else from the reserved lines, then
+   * the union of days per item and per category (`range_agg`) and the piece-days.
+   */
+  async equipmentUtilisation(period: ReportPeriod, em: EntityManager = this.orm.em.fork()): Promise<EquipmentUtilisationReport> {
+    const { from, to } = period;
+    const rows = await em.execute<Array<{ dimension: 'item' | 'category'; id: string; code: string | null; name: string | null; category_path: string; days: number; piece_days: number; events: number }>>(
+      `with period as (
+         select daterange(?::date, ?::date, '[]') as p, ?::date as last_day,
+                coalesce((select time_zone from company_settings limit 1), 'UTC') as tz
+       ), moves as (
+         select m.event_id, m.item_id,
+                coalesce(sum(m.quantity) filter (where m.kind = 'CHECK_OUT'), 0) as qty_out,
+                coalesce(sum(m.quantity) filter (where m.kind = 'CHECK_IN'), 0) as qty_in,
+                min((m.at at time zone period.tz)::date) filter (where m.kind = 'CHECK_OUT') as first_out,
+                max((m.at at time zone period.tz)::date) filter (where m.kind = 'CHECK_IN') as last_in
+           from equipment_movement m cross join period
+          where m.event_id is not null and m.kind in ('CHECK_OUT', 'CHECK_IN')
+          group by m.event_id, m.item_id
+       ), spans as (
+         select mv.event_id, mv.item_id, mv.qty_out as quantity,
+                daterange(mv.first_out,
+                          greatest(mv.first_out, case when mv.qty_in >= mv.qty_out then mv.last_in else period.last_day end), '[]') * period.p as days
+           from moves mv cross join period
+          where mv.qty_out > 0
+         union all
+         select l.event_id, l.item_id, l.quantity, l.busy_days * period.p
+           from event_equipment l cross join period
+          where l.active and l.busy_days && period.p
+            and not exists (select 1 from moves mv where mv.event_id = l.event_id and mv.item_id = l.item_id and mv.qty_out > 0)
+       ), used as (
+         select s.event_id, s.item_id, i.code, i.name, i.category_id, s.quantity, s.days,
+                coalesce(pc.name || ' / ', '') || c.name as category_path
+           from spans s join equipment_item i on i.id = s.item_id join equipment_category c on c.id = i.category_id
+           left join equipment_category pc on pc.id = c.parent_id
+          where not isempty(s.days)
+       ), per_item as (
+         select u.item_id, u.code, u.name, u.category_path, range_agg(u.days) as days,
+                sum(u.quantity * (upper(u.days) - lower(u.days)))::int as piece_days, count(distinct u.event_id)::int as events
+           from used u group by u.item_id, u.code, u.name, u.category_path
+       ), per_category as (
+         select u.category_id, u.category_path, range_agg(u.days) as days,
+                sum(u.quantity * (upper(u.days) - lower(u.days)))::int as piece_days, count(distinct u.event_id)::int as events
+           from used u group by u.category_id, u.category_path
+       )
+       select 'item' as dimension, pi.item_id::text as id, pi.code, pi.name, pi.category_path, pi.piece_days, pi.events,
+              (select coalesce(sum(upper(r) - lower(r)), 0) from unnest(pi.days) r)::int as days
+         from per_item pi
+       union all
+       select 'category', pc.category_id::text, null, null, pc.category_path, pc.piece_days, pc.events,
+              (select coalesce(sum(upper(r) - lower(r)), 0) from unnest(pc.days) r)::int
+         from per_category pc`,
+      [from, to, to],
+    );
+    const byDays = <T extends { days: number; pieceDays: number }>(name: (row: T) => string) => (a: T, b: T) => b.days - a.days || b.pieceDays - a.pieceDays || name(a).localeCompare(name(b));
+    return {
+      byItem: rows
+        .filter((row) => row.dimension === 'item')
+        .map((row) => ({ itemId: row.id, code: row.code!, name: row.name!, categoryPath: row.category_path, days: row.days, pieceDays: row.piece_days, events: row.events }))
+        .sort(byDays((row) => row.name)),
+      byCategory: rows
+        .filter((row) => row.dimension === 'category')
+        .map((row) => ({ categoryId: row.id, categoryPath: row.category_path, days: row.days, pieceDays: row.piece_days }))
+        .sort(byDays((row) => row.categoryPath)),
+    };
+  }
+
+  /** Repairs opened, returned and written off in the period, days to repair and faults per day (one statement). */
+  async repairs(period: ReportPeriod, em: EntityManager = this.orm.em.fork()): Promise<RepairsReport> {
+    const { from, to } = period;
+    const [row] = await em.execute<Array<{ opened: number; returned: number; written_off: number; open_at_end: number; average: number | null; median: number | null; period_days: number; by_day: string }>>(
+      `with period as (
+         select ?::date as first_day, ?::date as last_day, coalesce((select time_zone from company_settings limit 1), 'UTC') as tz
+       ), r as (
+         select r.status, (r.opened_at at time zone period.tz)::date as opened, (r.closed_at at time zone period.tz)::date as closed
+           from repair r cross join period
+       )
+       select count(*) filter (where r.opened between p.first_day and p.last_day)::int as opened,
+              count(*) filter (where r.status = 'RETURNED' and r.closed between p.first_day and p.last_day)::int as returned,
+              count(*) filter (where r.status = 'WRITTEN_OFF' and r.closed between p.first_day and p.last_day)::int as written_off,
+              count(*) filter (where r.opened <= p.last_day and (r.closed is null or r.closed > p.last_day))::int as open_at_end,
+              (avg(r.closed - r.opened) filter (where r.status = 'RETURNED' and r.closed between p.first_day and p.last_day))::float8 as average,
+              (percentile_cont(0.5) within group (order by r.closed - r.opened) filter (where r.status = 'RETURNED' and r.closed between p.first_day and p.last_day))::float8 as median,
+              (p.last_day - p.first_day + 1) as period_days,
+              (select json_agg(json_build_object('date', d::date::text, 'opened', (select count(*) from r r2 where r2.opened = d::date)) order by d)
+                 from generate_series(p.first_day, p.last_day, interval '1 day') d)::text as by_day
+         from period p left join r on true
+        group by p.first_day, p.last_day`,
+      [from, to],
+    );
+    return {
+      opened: row.opened,
+      returned: row.returned,
+      writtenOff: row.written_off,
+      openAtEnd: row.open_at_end,
+      averageDaysToRepair: row.average,
+      medianDaysToRepair: row.median,
+      faultsPerDay: row.opened / row.period_days,
+      byDay: (JSON.parse(row.by_day) as Array<{ date: CalendarDate; opened: number }>).map((day) => ({ date: day.date, opened: day.opened })),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ProductionEventStatus } from '../events/production-event-status.js';
 import type { ReportPeriod } from './report.service.js';
-import type { CrewWorkloadRow, EventsReport } from './report.types.js';
+import type { CrewWorkloadRow, EquipmentUtilisationReport, EventsReport, RepairsReport } from './report.types.js';
 
 /**
  * Text a spreadsheet would take for a formula (or DDE) when opened or re-saved as CSV starts with one
@@ -25,6 +25,7 @@ export interface ReportSheet {
 }
 
 const COUNT = '#,##0';
+const DECIMAL = '#,##0.00';
 
 const STATUS_LABELS: Record<ProductionEventStatus, string> = {
   [ProductionEventStatus.DRAFT]: 'Draft',
@@ -36,7 +37,7 @@ const STATUS_LABELS: Record<ProductionEventStatus, string> = {
 };
 
 /** The figures of every report, as sheets (the same numbers the GraphQL `reports` query gives). */
-export function reportSheets(period: ReportPeriod, events: EventsReport, workload: CrewWorkloadRow[]): ReportSheet[] {
+export function reportSheets(period: ReportPeriod, events: EventsReport, workload: CrewWorkloadRow[], utilisation: EquipmentUtilisationReport, repairs: RepairsReport): ReportSheet[] {
   return [
     {
       name: 'Summary',
@@ -90,6 +91,38 @@ export function reportSheets(period: ReportPeriod, events: EventsReport, workloa
         { header: 'Days', width: 10, numFmt: COUNT },
       ],
       rows: workload.map((row) => [inertText(row.person.name), inertText(row.roles.join(', ')), row.events, row.days]),
+    },
+    {
+      name: 'Equipment utilisation',
+      columns: [
+        { header: 'Category', width: 30 },
+        { header: 'Code', width: 14 },
+        { header: 'Item', width: 36 },
+        { header: 'Days out', width: 10, numFmt: COUNT },
+        { header: 'Piece-days', width: 12, numFmt: COUNT },
+        { header: 'Events', width: 10, numFmt: COUNT },
+      ],
+      rows: [
+        ...utilisation.byCategory.map((row): CellValue[] => [inertText(row.categoryPath), '', '(whole category)', row.days, row.pieceDays, '']),
+        ...utilisation.byItem.map((row): CellValue[] => [inertText(row.categoryPath), inertText(row.code), inertText(row.name), row.days, row.pieceDays, row.events]),
+      ],
+    },
+    {
+      name: 'Repairs',
+      columns: [
+        { header: 'Figure', width: 34 },
+        { header: 'Value', width: 14, numFmt: DECIMAL },
+      ],
+      rows: [
+        ['Opened (faults reported)', repairs.opened],
+        ['Returned to stock', repairs.returned],
+        ['Written off', repairs.writtenOff],
+        ['Open at the end of the period', repairs.openAtEnd],
+        ['Average days to repair', repairs.averageDaysToRepair ?? ''],
+        ['Median days to repair', repairs.medianDaysToRepair ?? ''],
+        ['Faults per day', repairs.faultsPerDay],
+        ...repairs.byDay.map((day): CellValue[] => [`Opened on ${day.date}`, day.opened]),
+      ],
     },
   ];
 }

@@ -24,8 +24,13 @@ export function reportsWorkbookRoute(auth: AuthService, reports: ReportService, 
       requirePermissions(viewer, ['reports:read']);
       const period = parsePeriod(req.query.from, req.query.to);
       const em = reports.forkEntityManager();
-      const [events, workload] = await Promise.all([reports.events(period, em), reports.crewWorkload(period, em)]);
-      const buffer = await writeWorkbook(reportSheets(period, events, workload), `Loadout reports ${period.from} – ${period.to}`);
+      const [events, workload, utilisation, repairs] = await Promise.all([
+        reports.events(period, em),
+        reports.crewWorkload(period, em),
+        reports.equipmentUtilisation(period, em),
+        reports.repairs(period, em),
+      ]);
+      const buffer = await writeWorkbook(reportSheets(period, events, workload, utilisation, repairs), `Loadout reports ${period.from} – ${period.to}`);
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.setHeader('Content-Disposition', `attachment; filename="loadout-reports-${period.from}_${period.to}.xlsx"`);
       res.setHeader('Cache-Control', 'no-store');

@@ -5,6 +5,13 @@ import { useDashboard } from '../hooks/useDashboard';
 import { DashboardEventList } from './DashboardEventList';
 import { StatusSummary } from './StatusSummary';
 
+/** Problem kinds shown with a translated prefix before the server's (English) message. */
+const problemLabelKeys: Partial<Record<string, string>> = {
+  CREW_CONFLICT: 'dashboard.conflict',
+  EQUIPMENT_SHORTAGE: 'dashboard.shortage',
+  EQUIPMENT_NOT_RETURNED: 'dashboard.notReturned',
+};
+
 /** The home page of people with reports:read: this week and month, today, upcoming, who is busy, open problems — live. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -51,6 +58,27 @@ export function DashboardPage() {
                 ))}
               </List>
             </Paper>
+            {dashboard.equipment && (
+              <Paper withBorder p="md" data-testid="dashboard-equipment">
+                <Title order={4} mb="xs">
+                  {t('dashboard.equipment')}
+                </Title>
+                <SimpleGrid cols={2} spacing="xs">
+                  <Text size="sm">{t('dashboard.piecesOut')}</Text>
+                  <Text size="sm" fw={600} data-testid="dashboard-pieces-out">
+                    {dashboard.equipment.piecesOut}
+                  </Text>
+                  <Text size="sm">{t('dashboard.piecesInRepair')}</Text>
+                  <Anchor component={Link} to="/equipment?tab=repairs" size="sm" fw={600} data-testid="dashboard-in-repair">
+                    {t('dashboard.inRepairValue', { pieces: dashboard.equipment.piecesInRepair, count: dashboard.equipment.openRepairs })}
+                  </Anchor>
+                  <Text size="sm">{t('dashboard.unreturned')}</Text>
+                  <Text size="sm" fw={600} data-testid="dashboard-unreturned">
+                    {dashboard.equipment.eventsWithUnreturnedGear}
+                  </Text>
+                </SimpleGrid>
+              </Paper>
+            )}
             <Paper withBorder p="md" data-testid="dashboard-problems">
               <Title order={4} mb="xs">
                 {t('dashboard.problems', { count: dashboard.problems.length })}
@@ -64,10 +92,10 @@ export function DashboardPage() {
                 {dashboard.problems.map((problem, index) => (
                   <List.Item key={`${problem.link}-${index}`} data-testid="dashboard-problem" data-kind={problem.kind}>
                     <Anchor component={Link} to={problem.link}>
-                      {problem.event.title}
+                      {problem.kind === 'OPEN_REPAIR' ? t('dashboard.openRepair') : (problem.event?.title ?? problem.link)}
                     </Anchor>
                     {': '}
-                    {problem.kind === 'CREW_CONFLICT' ? t('dashboard.conflict', { message: problem.message }) : problem.message}
+                    {problemLabelKeys[problem.kind] ? t(problemLabelKeys[problem.kind]!, { message: problem.message }) : problem.message}
                   </List.Item>
                 ))}
               </List>

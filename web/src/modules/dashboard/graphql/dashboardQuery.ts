@@ -54,10 +54,17 @@ export const DashboardQuery = graphql(`
           title
         }
       }
+      equipment {
+        piecesOut
+        piecesInRepair
+        openRepairs
+        eventsWithUnreturnedGear
+      }
       problems {
         kind
         message
         link
+        repairId
         event {
           id
           title

@@ -4,13 +4,15 @@ import { useEffect } from 'react';
 import { realtimeConnection } from '../../realtime/utils/realtimeConnection';
 import { DashboardChangedSubscription } from '../graphql/dashboardChangedSubscription';
 import { DashboardQuery } from '../graphql/dashboardQuery';
+import { StoreChangedSubscription } from '../graphql/storeChangedSubscription';
 
 const refetchDelayMs = 500;
 
 /**
  * The home page figures, kept live: a committed change of an event touching this month or the
  * next two months (or a reconnect) re-reads the whole summary, debounced — it is a summary, so
- * reading it again is simpler and safer than patching it.
+ * reading it again is simpler and safer than patching it. Viewers who see gear (the dashboard has
+ * `equipment`) also re-read it on each store change (check-out, check-in, repair).
  */
 export function useDashboard() {
   const { data, loading, error, refetch } = useQuery(DashboardQuery, { fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: false });
@@ -26,6 +28,11 @@ export function useDashboard() {
   useSubscription(DashboardChangedSubscription, {
     variables: { from, to },
     skip: !dashboard,
+    ignoreResults: true,
+    onData: () => reload(),
+  });
+  useSubscription(StoreChangedSubscription, {
+    skip: !dashboard?.equipment,
     ignoreResults: true,
     onData: () => reload(),
   });

@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { CallSheetButton } from '../../paperwork/components/CallSheetButton';
+import { PackingListButton } from '../../paperwork/components/PackingListButton';
 import type { EventPermissions } from '../utils/getEventPermissions';
 import type { ProductionEvent } from '../utils/productionEventTypes';
 import { DeleteEventDialog } from './DeleteEventDialog';
@@ -12,10 +13,12 @@ export type EventActionsProps = {
   permissions: EventPermissions;
   editing: boolean;
   onEdit: () => void;
+  /** The viewer may see gear (equipment:read): the packing list is offered. */
+  canSeeGear?: boolean;
 };
 
-/** Edit, duplicate and delete, as far as the viewer may; the call sheet for everyone who sees the event. */
-export function EventActions({ event, permissions, editing, onEdit }: EventActionsProps) {
+/** Edit, duplicate and delete, as far as the viewer may; the call sheet for everyone who sees the event, the packing list for those who see gear. */
+export function EventActions({ event, permissions, editing, onEdit, canSeeGear = false }: EventActionsProps) {
   const { t } = useTranslation();
   const [duplicating, duplicateDialog] = useDisclosure(false);
   const [deleting, deleteDialog] = useDisclosure(false);
@@ -33,6 +36,7 @@ export function EventActions({ event, permissions, editing, onEdit }: EventActio
         </Button>
       )}
       <CallSheetButton eventId={event.id} />
+      {canSeeGear && <PackingListButton eventId={event.id} />}
       {permissions.canDelete && !event.deletedAt && (
         <Button size="sm" variant="light" color="red" onClick={deleteDialog.open} data-testid="event-delete">
           {t('events.trash.delete')}

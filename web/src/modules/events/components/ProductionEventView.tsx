@@ -46,7 +46,7 @@ export function ProductionEventView({ event }: ProductionEventViewProps) {
           </Group>
           <PresenceAvatars people={present} testId="event-presence" />
         </Stack>
-        <EventActions event={event} permissions={permissions} editing={editing} onEdit={editor.open} />
+        <EventActions event={event} permissions={permissions} editing={editing} onEdit={editor.open} canSeeGear={hasPermission(viewer.permissions, 'equipment:read')} />
       </Group>
       {permissions.canAcknowledge && myPlace && <AcknowledgeAssignmentBanner eventId={event.id} member={myPlace} />}
       {permissions.canEdit && <EventStatusButtons event={event} />}

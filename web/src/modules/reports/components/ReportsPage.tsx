@@ -7,14 +7,19 @@ import { useReports } from '../hooks/useReports';
 import { CrewWorkloadChart } from './CrewWorkloadChart';
 import { EventsByStatusChart } from './EventsByStatusChart';
 import { ReportPeriodPicker } from './ReportPeriodPicker';
+import { RepairsChart } from './RepairsChart';
 import { ReportTable } from './ReportTable';
+import { UtilisationChart } from './UtilisationChart';
 
 /** Names the server gives to people who were not crew on an event (see CrewWorkloadRow.roles). */
 const positionKeys: Record<string, string> = { 'Senior engineer': 'reports.positions.seniorEngineer', Manager: 'reports.positions.manager' };
 
+const decimal = (value: number | null | undefined, language: string) =>
+  value === null || value === undefined ? '—' : value.toLocaleString(language, { maximumFractionDigits: 2 });
+
 /** Reports for a period (`/reports?from=…&to=…`): charts and tables, and the same figures as .xlsx. */
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { timeZone, weekStart } = useAppInfo();
   const today = todayInTimeZone(timeZone);
   const { period, setPeriod } = useReportPeriod(today);
@@ -78,9 +83,43 @@ export function ReportsPage() {
                 cells: [row.person.name, row.roles.map((role) => (positionKeys[role] ? t(positionKeys[role]) : role)).join(', '), row.events, row.days],
               }))}
             />
+            <UtilisationChart categories={reports.equipmentUtilisation.byCategory} />
+            <ReportTable
+              title={t('reports.utilisationByCategory')}
+              testId="reports-utilisation-categories"
+              columns={[t('reports.columns.category'), t('reports.columns.daysOut'), t('reports.columns.pieceDays')]}
+              rows={reports.equipmentUtilisation.byCategory.map((row) => ({ key: row.categoryId, cells: [row.categoryPath, row.days, row.pieceDays] }))}
+            />
+            <ReportTable
+              title={t('reports.utilisationByItem')}
+              testId="reports-utilisation-items"
+              columns={[t('reports.columns.item'), t('reports.columns.category'), t('reports.columns.daysOut'), t('reports.columns.pieceDays'), t('reports.columns.events')]}
+              rows={reports.equipmentUtilisation.byItem.map((row) => ({
+                key: row.itemId,
+                cells: [`${row.code} · ${row.name}`, row.categoryPath, row.days, row.pieceDays, row.events],
+              }))}
+            />
+            <ReportTable
+              title={t('reports.repairs')}
+              testId="reports-repairs"
+              columns={[t('reports.columns.figure'), t('reports.columns.value')]}
+              rows={[
+                { key: 'opened', cells: [t('reports.repairFigures.opened'), reports.repairs.opened] },
+                { key: 'returned', cells: [t('reports.repairFigures.returned'), reports.repairs.returned] },
+                { key: 'writtenOff', cells: [t('reports.repairFigures.writtenOff'), reports.repairs.writtenOff] },
+                { key: 'openAtEnd', cells: [t('reports.repairFigures.openAtEnd'), reports.repairs.openAtEnd] },
+                { key: 'average', cells: [t('reports.repairFigures.average'), decimal(reports.repairs.averageDaysToRepair, i18n.language)] },
+                { key: 'median', cells: [t('reports.repairFigures.median'), decimal(reports.repairs.medianDaysToRepair, i18n.language)] },
+                { key: 'faultsPerDay', cells: [t('reports.repairFigures.faultsPerDay'), decimal(reports.repairs.faultsPerDay, i18n.language)] },
+              ]}
+            />
+            <RepairsChart days={reports.repairs.byDay} />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             {t('reports.rules')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('reports.utilisationRules')}
           </Text>
         </>
       )}

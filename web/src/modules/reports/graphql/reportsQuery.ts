@@ -40,6 +40,36 @@ export const ReportsQuery = graphql(`
         events
         days
       }
+      equipmentUtilisation {
+        byItem {
+          itemId
+          code
+          name
+          categoryPath
+          days
+          pieceDays
+          events
+        }
+        byCategory {
+          categoryId
+          categoryPath
+          days
+          pieceDays
+        }
+      }
+      repairs {
+        opened
+        returned
+        writtenOff
+        openAtEnd
+        averageDaysToRepair
+        medianDaysToRepair
+        faultsPerDay
+        byDay {
+          date
+          opened
+        }
+      }
     }
   }
 `);

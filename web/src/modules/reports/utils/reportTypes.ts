@@ -6,3 +6,5 @@ export type Reports = ResultOf<typeof ReportsQuery>['reports'];
 export type EventsReport = Reports['events'];
 export type StatusFigure = EventsReport['byStatus'][number];
 export type CrewWorkloadRow = Reports['crewWorkload'][number];
+export type EquipmentUtilisation = Reports['equipmentUtilisation'];
+export type RepairsReport = Reports['repairs'];
