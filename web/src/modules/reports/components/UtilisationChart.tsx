@@ -1,7 +1,6 @@
-import { Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EquipmentUtilisation } from '../utils/reportTypes';
+import { TopDaysChart } from './TopDaysChart';
 
 export type UtilisationChartProps = {
   categories: EquipmentUtilisation['byCategory'];
@@ -10,21 +9,13 @@ export type UtilisationChartProps = {
 /** Days out per category, the busiest 20, as horizontal bars. */
 export function UtilisationChart({ categories }: UtilisationChartProps) {
   const { t } = useTranslation();
-  const data = categories.slice(0, 20).map((row) => ({ name: row.categoryPath, days: row.days }));
   return (
-    <Paper withBorder p="md" data-testid="reports-utilisation-chart">
-      <Title order={4} mb="sm">
-        {t('reports.utilisationChart')}
-      </Title>
-      <ResponsiveContainer width="100%" height={Math.max(120, data.length * 28 + 40)}>
-        <BarChart data={data} layout="vertical" margin={{ left: 24 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={160} />
-          <Tooltip />
-          <Bar dataKey="days" name={t('reports.columns.daysOut')} fill="#40c057" />
-        </BarChart>
-      </ResponsiveContainer>
-    </Paper>
+    <TopDaysChart
+      title={t('reports.utilisationChart')}
+      barName={t('reports.columns.daysOut')}
+      color="#40c057"
+      testId="reports-utilisation-chart"
+      rows={categories.map((row) => ({ name: row.categoryPath, days: row.days }))}
+    />
   );
 }
