@@ -13,7 +13,8 @@
 //                                            the calendar in headless Chromium (browser.bench.mjs): on a database of
 //                                            its own next to this one, with the web app built into a temp folder;
 //                                            BENCH_BROWSER_PROFILE=<folder> (+ BENCH_BROWSER_MINIFY=0 for names) also
-//                                            writes CPU profiles of one live update and one rebuild, with top self times
+//                                            writes CPU profiles of live updates and rebuilds (BENCH_BROWSER_PROFILE_RUNS
+//                                            of each, 1 by default), with top self times
 //   BENCH_FANOUT_SIZES, BENCH_FANOUT_STORM, BENCH_FANOUT_STEADY, BENCH_FANOUT_RATE, BENCH_FANOUT_BURSTS, BENCH_FANOUT_BURST_SIZE
 //                                            shared fan-out (fanout.bench.mjs): 100/1,000/5,000 graphql-ws clients in a
 //                                            child process vs a raw ws broadcast, memory per connection, reconnect storm

@@ -2,8 +2,45 @@ import type { EventDisplayInfo } from '@fullcalendar/react';
 import { HoverCard } from '@mantine/core';
 import { memo } from 'react';
 import { IconAlertTriangle } from './IconAlertTriangle';
-import type { CalendarEventProps } from '../utils/calendarTypes';
+import type { CalendarEventProps, CalendarProductionEvent } from '../utils/calendarTypes';
 import { ProductionEventCard } from './ProductionEventCard';
+
+export type CalendarBarProps = {
+  event: CalendarProductionEvent;
+  /** The copy under the pointer while dragging. */
+  mirror?: boolean;
+  /** With a hover card (not while the bar is dragged or resized). */
+  withCard: boolean;
+};
+
+/** The inside of one bar: its title, a problem mark, and the hover card. */
+export function CalendarBar({ event, mirror = false, withCard }: CalendarBarProps) {
+  const content = (
+    <div
+      className="lo-calendar-event-content"
+      data-testid="calendar-event"
+      data-event-id={event.id}
+      data-status={event.status}
+      data-version={event.version}
+      data-start={event.startDate}
+      data-end={event.endDate}
+      data-problems={event.problems.length}
+      data-mirror={mirror || undefined}
+    >
+      {event.problems.length > 0 && <IconAlertTriangle size={12} />}
+      <span className="lo-calendar-event-title">{event.title}</span>
+    </div>
+  );
+  if (!withCard) return content;
+  return (
+    <HoverCard openDelay={350} closeDelay={100} width={320} shadow="md" withinPortal position="bottom-start">
+      <HoverCard.Target>{content}</HoverCard.Target>
+      <HoverCard.Dropdown data-testid="calendar-event-card">
+        <ProductionEventCard event={event} />
+      </HoverCard.Dropdown>
+    </HoverCard>
+  );
+}
 
 export type CalendarEventContentProps = {
   info: EventDisplayInfo;
@@ -22,36 +59,10 @@ function sameBar(previous: CalendarEventContentProps, next: CalendarEventContent
 }
 
 /**
- * One bar (or list row) of an event: its title, a problem mark, and the hover card. FullCalendar
- * renders every bar's content again on any change; memoised on the event's data, only the bars
- * that changed do real work (tests/bench).
+ * One FullCalendar bar (or list row) of an event. FullCalendar renders every bar's content again
+ * on any change; memoised on the event's data, only the bars that changed do real work (tests/bench).
  */
 export const CalendarEventContent = memo(function CalendarEventContent({ info }: CalendarEventContentProps) {
-  const props = info.event.extendedProps as CalendarEventProps;
-  const event = props.productionEvent;
-  const content = (
-    <div
-      className="lo-calendar-event-content"
-      data-testid="calendar-event"
-      data-event-id={event.id}
-      data-status={event.status}
-      data-version={event.version}
-      data-start={event.startDate}
-      data-end={event.endDate}
-      data-problems={event.problems.length}
-      data-mirror={info.isMirror || undefined}
-    >
-      {event.problems.length > 0 && <IconAlertTriangle size={12} />}
-      <span className="lo-calendar-event-title">{event.title}</span>
-    </div>
-  );
-  if (info.isMirror || info.isDragging || info.isResizing) return content;
-  return (
-    <HoverCard openDelay={350} closeDelay={100} width={320} shadow="md" withinPortal position="bottom-start">
-      <HoverCard.Target>{content}</HoverCard.Target>
-      <HoverCard.Dropdown data-testid="calendar-event-card">
-        <ProductionEventCard event={event} />
-      </HoverCard.Dropdown>
-    </HoverCard>
-  );
+  const event = (info.event.extendedProps as CalendarEventProps).productionEvent;
+  return <CalendarBar event={event} mirror={info.isMirror} withCard={!(info.isMirror || info.isDragging || info.isResizing)} />;
 }, sameBar);

@@ -1,9 +1,9 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/ru';
-import type { CalendarRef, DateSelectInfo, DatesSetInfo, EventApi } from '@fullcalendar/react';
+import type { CalendarRef, DateSelectInfo, DatesSetInfo } from '@fullcalendar/react';
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useViewer } from '../../auth/hooks/useViewer';
@@ -21,13 +21,11 @@ import { addDays } from '../../events/utils/addDays';
 import type {
   CalendarChange,
   CalendarConflict,
-  CalendarEventProps,
   CalendarFilter,
   CalendarProductionEvent,
   CalendarRange,
   CalendarViewName,
 } from '../utils/calendarTypes';
-import { countVisibleEvents } from '../utils/countVisibleEvents';
 import { firstDayOfWeek } from '../utils/firstDayOfWeek';
 import { todayInTimeZone } from '../../events/utils/todayInTimeZone';
 import { CalendarFilters } from './CalendarFilters';
@@ -43,16 +41,6 @@ interface ShownPeriod {
   range: CalendarRange;
   /** A day inside the period, for the URL. */
   date: string;
-}
-
-/** The production events the calendar draws as bars (their extensions are not counted). */
-function shownProductionEvents(events: EventApi[]): CalendarProductionEvent[] {
-  const shown: CalendarProductionEvent[] = [];
-  for (const event of events) {
-    const props = event.extendedProps as CalendarEventProps;
-    if (props.part === 'show') shown.push(props.productionEvent);
-  }
-  return shown;
 }
 
 /** The live, shared calendar of events (SPEC §1). */
@@ -75,7 +63,6 @@ export function CalendarPage() {
     date: search.date ?? undefined,
   }));
   const [period, setPeriod] = useState<ShownPeriod | null>(null);
-  const [eventCount, setEventCount] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ opened: boolean; range: CalendarRange | null }>({
     opened: false,
     range: null,
@@ -110,22 +97,19 @@ export function CalendarPage() {
   const presence = usePresence('calendar', dialog.opened);
   useConflictToasts(hasPermission(viewer.permissions, 'crew:assign'));
 
-  const visibleRange = useRef<CalendarRange | null>(null);
-  const countEvents = useCallback((events: EventApi[]) => {
-    if (visibleRange.current) setEventCount(countVisibleEvents(shownProductionEvents(events), visibleRange.current));
-  }, []);
+  // Events with a show day in the loaded window (the days the view shows).
+  const loadedCount = useSyncExternalStore(feed.bars.subscribe, feed.bars.count);
+  const eventCount = period ? loadedCount : null;
 
   const handleDatesSet = useCallback(
     (info: DatesSetInfo) => {
       const api = info.view.calendar;
       const range = { from: info.startStr.slice(0, 10), to: addDays(info.endStr.slice(0, 10), -1) };
-      visibleRange.current = range;
       const view = info.view.type as CalendarViewName;
       const date = api.formatIso(info.view.currentStart, true).slice(0, 10);
       setPeriod({ view, title: info.view.title, range, date });
-      countEvents(api.getEvents());
     },
-    [countEvents],
+    [],
   );
 
   // The URL follows the calendar's navigation (after render: FullCalendar reports it while mounting).
@@ -201,7 +185,7 @@ export function CalendarPage() {
           selectable={canCreate}
           drag={drag}
           onDatesSet={handleDatesSet}
-          onEventsSet={countEvents}
+          bars={feed.bars}
           onSelectDays={handleSelectDays}
           onOpenEvent={handleOpenEvent}
         />

@@ -11,26 +11,25 @@ import FullCalendar, {
   type EventClickInfo,
   type EventDisplayInfo,
   type EventSourceInput,
+  type MoreLinkHandler,
+  type MoreLinkInfo,
 } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
 import ruLocale from '@fullcalendar/react/locales/ru';
 import classicTheme from '@fullcalendar/react/themes/classic';
-import { memo, type RefObject } from 'react';
+import { memo, useCallback, useState, type RefObject } from 'react';
 import type { CalendarEventProps, CalendarViewName } from '../utils/calendarTypes';
+import { MONTH_BARS_PER_DAY, type CalendarBars } from '../utils/createCalendarBars';
 import { firstDayOfWeek } from '../utils/firstDayOfWeek';
 import { CalendarEventContent } from './CalendarEventContent';
+import { MonthDayPopover, MonthMoreLink, type OpenMonthDay } from './MonthDayMore';
 
 const plugins = [classicTheme, dayGridPlugin, listPlugin, interactionPlugin];
 const locales = { ru: ruLocale } as const;
 
-/**
- * A month shows at most this many bars a day and "+N more" (a popover with the rest) beyond: a busy
- * month stays readable, and a live change re-renders a few hundred bars instead of thousands
- * (tests/bench, browser). Week and day views show every bar.
- */
-export const MONTH_BARS_PER_DAY = 6;
+/** Week and day views show every bar; a month day its first few and "+N more" (see `createCalendarBars`). */
 const views = { dayGridMonth: { dayMaxEvents: MONTH_BARS_PER_DAY } };
 
 /** What happens when a bar is dragged or resized (see `useSaveCalendarDrag`). */
@@ -44,6 +43,8 @@ export type ProductionCalendarProps = {
   calendarRef: RefObject<CalendarRef | null>;
   /** One stable source (keep the array's identity: a new one reloads everything). */
   eventSources: EventSourceInput[];
+  /** The window's events, of which FullCalendar holds those it can draw (see `useProductionEventsFeed`). */
+  bars: CalendarBars;
   initialView: CalendarViewName;
   initialDate: string | undefined;
   timeZone: string;
@@ -53,7 +54,6 @@ export type ProductionCalendarProps = {
   selectable: boolean;
   drag: CalendarDragHandlers;
   onDatesSet: (info: DatesSetInfo) => void;
-  onEventsSet: (events: EventApi[]) => void;
   onSelectDays: (info: DateSelectInfo) => void;
   onOpenEvent: (eventId: string) => void;
 };
@@ -72,6 +72,7 @@ function renderEventContent(info: EventDisplayInfo) {
 export const ProductionCalendar = memo(function ProductionCalendar({
   calendarRef,
   eventSources,
+  bars,
   initialView,
   initialDate,
   timeZone,
@@ -80,7 +81,6 @@ export const ProductionCalendar = memo(function ProductionCalendar({
   selectable,
   drag,
   onDatesSet,
-  onEventsSet,
   onSelectDays,
   onOpenEvent,
 }: ProductionCalendarProps) {
@@ -89,6 +89,18 @@ export const ProductionCalendar = memo(function ProductionCalendar({
     info.jsEvent.preventDefault();
     onOpenEvent(props.productionEvent.id);
   }
+
+  const [openDay, setOpenDay] = useState<OpenMonthDay | null>(null);
+  const renderMoreLink = useCallback((info: MoreLinkInfo) => <MonthMoreLink info={info} bars={bars} />, [bars]);
+  // Our own popover: FullCalendar's would list only the events it holds.
+  const handleMoreLinkClick = useCallback((info: Parameters<MoreLinkHandler>[0]) => {
+    const link = info.jsEvent.target instanceof Element ? info.jsEvent.target : null;
+    const day = link?.closest('[data-date]')?.getAttribute('data-date');
+    if (!link || !day) return;
+    info.jsEvent.preventDefault();
+    setOpenDay({ day, anchor: link.getBoundingClientRect() });
+  }, []);
+  const closeDay = useCallback(() => setOpenDay(null), []);
 
   return (
     <div className="lo-calendar-root" data-testid="production-calendar">
@@ -112,6 +124,8 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         selectable={selectable}
         selectMirror
         eventContent={renderEventContent}
+        moreLinkContent={renderMoreLink}
+        moreLinkClick={handleMoreLinkClick}
         eventClick={handleEventClick}
         eventDragStart={drag.start}
         eventDragStop={drag.stop}
@@ -121,8 +135,8 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         eventResize={drag.save}
         select={onSelectDays}
         datesSet={onDatesSet}
-        eventsSet={onEventsSet}
       />
+      <MonthDayPopover bars={bars} open={openDay} onClose={closeDay} onOpenEvent={onOpenEvent} />
     </div>
   );
 });

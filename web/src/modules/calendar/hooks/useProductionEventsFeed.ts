@@ -9,6 +9,7 @@ import { addDays } from '../../events/utils/addDays';
 import { applyCalendarPlan } from '../utils/applyCalendarPlan';
 import { applyChangesToList } from '../utils/applyChangesToList';
 import type { CalendarChange, CalendarFilter, CalendarProductionEvent, CalendarRange } from '../utils/calendarTypes';
+import { createCalendarBars, MONTH_BARS_PER_DAY } from '../utils/createCalendarBars';
 import { createChangeDeduper } from '../utils/createChangeDeduper';
 import { createLiveChangeGate } from '../utils/createLiveChangeGate';
 import { planCalendarChange } from '../utils/planCalendarChange';
@@ -55,6 +56,8 @@ export function useProductionEventsFeed({
   });
   // Changes that arrive while a window loads are applied over its answer, which may predate them.
   const arrivedDuringLoad = useRef<Set<CalendarChange[]>>(new Set());
+  // The window's events; FullCalendar holds the part of them it can draw.
+  const [bars] = useState(createCalendarBars);
 
   const gate = useMemo(
     () =>
@@ -64,13 +67,13 @@ export function useProductionEventsFeed({
         const source = api.getEventSourceById(productionEventSourceId);
         const { filter: currentFilter, viewerId: currentViewer, canEdit: currentCanEdit } = latest.current;
         for (const change of changes) {
-          applyCalendarPlan(api, planCalendarChange(change, currentFilter, currentViewer), {
+          applyCalendarPlan(api, bars, planCalendarChange(change, currentFilter, currentViewer), {
             canEdit: currentCanEdit,
             source,
           });
         }
       }),
-    [calendarRef],
+    [calendarRef, bars],
   );
 
   const [fresh] = useState(() => createChangeDeduper<CalendarChange>());
@@ -113,12 +116,15 @@ export function useProductionEventsFeed({
           currentFilter,
           currentViewer,
         );
-        return events.flatMap((event) => toCalendarEventInputs(event, currentCanEdit(event)));
+        const entries = events.map((event) => ({ event, inputs: toCalendarEventInputs(event, currentCanEdit(event)) }));
+        // A month draws a few bars a day; the other views draw them all.
+        const month = calendarRef.current?.getApi().view.type === 'dayGridMonth';
+        return bars.reset(entries, { from, to }, month ? MONTH_BARS_PER_DAY + 1 : null).flatMap((entry) => entry.inputs);
       } finally {
         arrivedDuringLoad.current.delete(arrived);
       }
     },
-    [client, seen],
+    [client, seen, calendarRef, bars],
   );
 
   const eventSource = useMemo(() => ({ id: productionEventSourceId, events: loadWindow }), [loadWindow]);
@@ -154,5 +160,5 @@ export function useProductionEventsFeed({
     [gate],
   );
 
-  return { eventSource, gate, range, showEvent };
+  return { eventSource, bars, gate, range, showEvent };
 }

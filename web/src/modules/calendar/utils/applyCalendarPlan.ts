@@ -1,62 +1,65 @@
-import type { CalendarApi, EventApi, EventInput, EventSourceApi } from '@fullcalendar/react';
-import { calendarEventPartId } from './calendarEventPartId';
-import type { CalendarEventPart, CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
+import type { CalendarApi, EventInput, EventSourceApi } from '@fullcalendar/react';
+import type { CalendarBarEntry, CalendarBars } from './createCalendarBars';
+import type { CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
 import type { CalendarChangePlan } from './planCalendarChange';
 import { toCalendarEventInputs } from './toCalendarEventInputs';
 
-const parts: readonly CalendarEventPart[] = ['show', 'prep', 'return'];
+/** Whether a FullCalendar event given `before` already draws `after` (our own inputs: FullCalendar's getters convert dates). */
+function sameInput(before: EventInput, after: EventInput): boolean {
+  return (
+    before.start === after.start &&
+    before.end === after.end &&
+    before.title === after.title &&
+    before.color === after.color &&
+    before.className === after.className &&
+    before.editable === after.editable &&
+    (before.extendedProps as CalendarEventProps).productionEvent === (after.extendedProps as CalendarEventProps).productionEvent
+  );
+}
 
-function dateOf(input: EventInput['start']): string {
-  return typeof input === 'string' ? input : '';
+function add(api: CalendarApi, entry: CalendarBarEntry, source: EventSourceApi | null): void {
+  for (const input of entry.inputs) api.addEvent(input, source ?? undefined);
+}
+
+function drop(api: CalendarApi, entry: CalendarBarEntry): void {
+  for (const input of entry.inputs) api.getEventById(String(input.id))?.remove();
 }
 
 /**
- * Puts the new state of one bar in place. Every `setDates`/`setProp` re-renders the calendar at
- * once, so a bar whose dates or data changed is replaced instead (half the rendering, tests/bench);
- * an unchanged bar is left alone.
+ * The parts of one held entry brought to their new state. Every `setDates`/`setProp` re-renders the
+ * calendar at once, so a part that changed is replaced instead (one render, tests/bench); an
+ * unchanged part is left alone.
  */
-function updateEvent(api: CalendarApi, existing: EventApi, wanted: EventInput, source: EventSourceApi | null): void {
-  const sameDates = existing.startStr.slice(0, 10) === dateOf(wanted.start) && existing.endStr.slice(0, 10) === dateOf(wanted.end);
-  const wantedEvent = (wanted.extendedProps as CalendarEventProps).productionEvent;
-  const shownEvent = (existing.extendedProps as CalendarEventProps).productionEvent;
-  const className = typeof wanted.className === 'string' ? wanted.className : '';
-  const same =
-    sameDates &&
-    shownEvent === wantedEvent &&
-    existing.title === (wanted.title ?? existing.title) &&
-    existing.color === (wanted.color ?? existing.color) &&
-    existing.className === className &&
-    existing.startEditable === (wanted.editable ?? existing.startEditable);
-  if (same) return;
-  existing.remove();
-  api.addEvent(wanted, source ?? undefined);
+function update(api: CalendarApi, before: CalendarBarEntry, after: CalendarBarEntry, source: EventSourceApi | null): void {
+  const previous = new Map(before.inputs.map((input) => [String(input.id), input]));
+  for (const input of after.inputs) {
+    const id = String(input.id);
+    const was = previous.get(id);
+    previous.delete(id);
+    if (was && sameInput(was, input)) continue;
+    api.getEventById(id)?.remove();
+    api.addEvent(input, source ?? undefined);
+  }
+  for (const id of previous.keys()) api.getEventById(id)?.remove();
 }
 
 /**
- * Applies one planned change to FullCalendar as single-event updates (`getEventById` → replace,
- * `remove`, or `addEvent` into `source`), never by reloading the list.
- * An update older than what the calendar shows (a lower version) is ignored.
+ * Applies one planned change as single-event updates, never by reloading the list: the window's
+ * bars (`bars`) take the change first and say which events FullCalendar now holds; those that
+ * left are removed, those that entered added (into `source`), and the changed event, when held
+ * before and after, updated part by part. An update older than the version held is ignored.
  */
 export function applyCalendarPlan(
   api: CalendarApi,
+  bars: CalendarBars,
   plan: CalendarChangePlan,
   options: { canEdit: (event: CalendarProductionEvent) => boolean; source: EventSourceApi | null },
 ): void {
-  if (plan.action === 'remove') {
-    for (const part of parts) api.getEventById(calendarEventPartId(plan.eventId, part))?.remove();
-    return;
-  }
-  const { event } = plan;
-  const shown = api.getEventById(event.id);
-  const shownVersion = (shown?.extendedProps as CalendarEventProps | undefined)?.productionEvent.version;
-  if (shownVersion !== undefined && shownVersion > event.version) return;
-  const inputs = toCalendarEventInputs(event, options.canEdit(event));
-  for (const part of parts) {
-    const id = calendarEventPartId(event.id, part);
-    const existing = part === 'show' ? shown : api.getEventById(id);
-    const wanted = inputs.find((input) => input.id === id);
-    if (!wanted) existing?.remove();
-    else if (existing) updateEvent(api, existing, wanted, options.source);
-    else api.addEvent(wanted, options.source ?? undefined);
-  }
+  const change =
+    plan.action === 'remove'
+      ? bars.remove(plan.eventId)
+      : bars.put({ event: plan.event, inputs: toCalendarEventInputs(plan.event, options.canEdit(plan.event)) });
+  for (const entry of change.left) drop(api, entry);
+  if (change.kept) update(api, change.kept.before, change.kept.after, options.source);
+  for (const entry of change.entered) add(api, entry, options.source);
 }

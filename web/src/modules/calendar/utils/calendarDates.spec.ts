@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../events/utils/addDays';
 import { capitalizeFirst } from './capitalizeFirst';
-import { countVisibleEvents } from './countVisibleEvents';
 import { dayCount } from './dayCount';
 import { firstDayOfWeek } from './firstDayOfWeek';
 import { formatDayRange } from './formatDayRange';
@@ -49,19 +48,6 @@ describe('formatDayRange', () => {
     expect(formatDayRange('2026-05-12', '2026-05-12', 'en')).toBe('May 12, 2026');
     expect(formatDayRange('2026-05-12', '2026-05-14', 'en')).toMatch(/^May 12\s?–\s?14, 2026$/);
     expect(formatDayRange('2026-05-12', '2026-05-14', 'ru')).toMatch(/^12\s?–\s?14 мая 2026/);
-  });
-});
-
-describe('countVisibleEvents', () => {
-  it('counts events whose show days touch the shown days', () => {
-    const range = { from: '2026-05-11', to: '2026-05-17' };
-    const events = [
-      { startDate: '2026-05-09', endDate: '2026-05-10' }, // ends the day before
-      { startDate: '2026-05-10', endDate: '2026-05-11' }, // reaches Monday
-      { startDate: '2026-05-17', endDate: '2026-05-17' }, // the last day
-      { startDate: '2026-05-18', endDate: '2026-05-18' }, // after
-    ];
-    expect(countVisibleEvents(events, range)).toBe(2);
   });
 });
 

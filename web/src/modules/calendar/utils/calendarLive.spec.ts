@@ -4,6 +4,7 @@ import { applyCalendarPlan } from './applyCalendarPlan';
 import { applyChangesToList } from './applyChangesToList';
 import { calendarEventFixture } from './calendarEventFixture';
 import type { CalendarChange, CalendarFilter } from './calendarTypes';
+import { createCalendarBars } from './createCalendarBars';
 import { createLiveChangeGate } from './createLiveChangeGate';
 import { emptyCalendarFilter } from './emptyCalendarFilter';
 import { matchesCalendarFilter } from './matchesCalendarFilter';
@@ -159,62 +160,65 @@ function fakeCalendar() {
       return event;
     },
   } as unknown as CalendarApi;
-  return { api, calls, events };
+  // A month of days, every bar held (as in a week view).
+  const bars = createCalendarBars();
+  bars.reset([], { from: '2026-04-27', to: '2026-06-07' }, null);
+  return { api, bars, calls, events };
 }
 
 describe('applyCalendarPlan', () => {
   const options = { canEdit: () => true, source: null };
 
   it('adds a new event with its lighter prep and return extensions', () => {
-    const { api, calls } = fakeCalendar();
+    const { api, bars, calls } = fakeCalendar();
     const event = calendarEventFixture({ prepDays: 1, returnDays: 2, busyFrom: '2026-05-09', busyTo: '2026-05-13' });
-    applyCalendarPlan(api, { action: 'upsert', event }, options);
+    applyCalendarPlan(api, bars, { action: 'upsert', event }, options);
     expect(calls).toEqual(['addEvent e1', 'addEvent e1#prep', 'addEvent e1#return']);
   });
 
   it('moves an existing bar by replacing it in one step (one render instead of one per property)', () => {
-    const { api, calls } = fakeCalendar();
-    applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture() }, options);
+    const { api, bars, calls } = fakeCalendar();
+    applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture() }, options);
     calls.length = 0;
     const moved = calendarEventFixture({ version: 4, startDate: '2026-05-12', endDate: '2026-05-13', busyFrom: '2026-05-12', busyTo: '2026-05-13' });
-    applyCalendarPlan(api, { action: 'upsert', event: moved }, options);
+    applyCalendarPlan(api, bars, { action: 'upsert', event: moved }, options);
     expect(calls).toEqual(['remove e1', 'addEvent e1']);
     expect(api.getEventById('e1')?.startStr).toBe('2026-05-12');
     expect((api.getEventById('e1')?.extendedProps['productionEvent'] as { version: number }).version).toBe(4);
   });
 
   it('leaves a bar alone when nothing it shows changed', () => {
-    const { api, calls } = fakeCalendar();
+    const { api, bars, calls } = fakeCalendar();
     const event = calendarEventFixture();
-    applyCalendarPlan(api, { action: 'upsert', event }, options);
+    applyCalendarPlan(api, bars, { action: 'upsert', event }, options);
     calls.length = 0;
-    applyCalendarPlan(api, { action: 'upsert', event }, options);
+    applyCalendarPlan(api, bars, { action: 'upsert', event }, options);
     expect(calls).toEqual([]);
   });
 
   it('ignores an update older than what is shown', () => {
-    const { api, calls } = fakeCalendar();
-    applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ version: 5 }) }, options);
+    const { api, bars, calls } = fakeCalendar();
+    applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ version: 5 }) }, options);
     calls.length = 0;
-    applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ version: 4, title: 'Old' }) }, options);
+    applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ version: 4, title: 'Old' }) }, options);
     expect(calls).toEqual([]);
     expect(api.getEventById('e1')?.title).toBe('Gala');
   });
 
   it('restyles on a status change and removes an extension that is gone', () => {
-    const { api, calls, events } = fakeCalendar();
-    applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ returnDays: 1, busyTo: '2026-05-12' }) }, options);
+    const { api, bars, calls, events } = fakeCalendar();
+    applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ returnDays: 1, busyTo: '2026-05-12' }) }, options);
     calls.length = 0;
-    applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ version: 4, status: 'CANCELLED' }) }, options);
+    applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ version: 4, status: 'CANCELLED' }) }, options);
     expect(calls).toEqual(['remove e1', 'addEvent e1', 'remove e1#return']);
     expect([...events.keys()]).toEqual(['e1']);
   });
 
   it('removes every part of a deleted event', () => {
-    const { api, calls, events } = fakeCalendar();
-    applyCalendarPlan(api, { action: 'upsert', event: calendarEventFixture({ prepDays: 1, busyFrom: '2026-05-09' }) }, options);
+    const { api, bars, calls, events } = fakeCalendar();
+    applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ prepDays: 1, busyFrom: '2026-05-09' }) }, options);
     calls.length = 0;
-    applyCalendarPlan(api, { action: 'remove', eventId: 'e1' }, options);
+    applyCalendarPlan(api, bars, { action: 'remove', eventId: 'e1' }, options);
     expect(calls).toEqual(['remove e1', 'remove e1#prep']);
     expect(events.size).toBe(0);
   });

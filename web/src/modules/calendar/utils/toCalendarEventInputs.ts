@@ -4,7 +4,8 @@ import { calendarEventPartId } from './calendarEventPartId';
 import type { CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
 import { statusHexColor as statusColor } from '../../events/utils/statusColor';
 
-function classNamesOf(event: CalendarProductionEvent): string {
+/** The class names of an event's bar: its status, and an outline when it has problems. */
+export function calendarEventClassNames(event: CalendarProductionEvent): string {
   const classes = ['lo-calendar-event', `lo-calendar-event--${event.status.toLowerCase()}`];
   if (event.problems.length > 0) classes.push('lo-calendar-event--problem');
   return classes.join(' ');
@@ -31,7 +32,7 @@ export function toCalendarEventInputs(event: CalendarProductionEvent, editable: 
       end: addDays(event.endDate, 1),
       allDay: true,
       color,
-      className: classNamesOf(event),
+      className: calendarEventClassNames(event),
       editable,
       extendedProps: props('show'),
     },
