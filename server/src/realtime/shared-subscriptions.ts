@@ -172,8 +172,14 @@ export interface DirectSubscriber extends Subscriber {
   end(error?: unknown): void;
 }
 
+/** A subscriber served by `attach`: the iterator it is still reading (its replay, or its own run when unshared). */
+export interface Attached {
+  source?: AsyncIterator<ExecutionResult>;
+  detached?: boolean;
+}
+
 /** One subscriber (socket + graphql-ws id) of a group. */
-interface Member {
+interface Member extends Attached {
   socket: WebSocket;
   /** `{"id":<id>,"type":"next","payload":` — the per-socket head of every frame. */
   frameHead: string;
@@ -187,8 +193,10 @@ interface Member {
   liveFrom: number;
   /** Frames that arrived while its replay was still being sent. */
   pending: string[] | undefined;
-  /** Its group ended (with the source's error, if any). */
-  end(error?: unknown): void;
+  /** Served by `attach`: told when its group ends. */
+  direct?: DirectSubscriber;
+  /** Otherwise: its group ended (with the source's error, if any). */
+  end?(error?: unknown): void;
 }
 
 /** `liveFrom` of a member not (yet) receiving a group's frames. */
@@ -204,13 +212,6 @@ function frameHeadOf(id: string): string {
     if (frameHeads.size < 1000) frameHeads.set(id, head);
   }
   return head;
-}
-
-/** A subscriber served by `attach`: its member (when shared) and the iterator it is still reading (its replay, or its own run). */
-export interface Attached {
-  member?: Member;
-  source?: AsyncIterator<ExecutionResult>;
-  detached?: boolean;
 }
 
 /** What a subscriber's own run ended with: a result (refused), an unshared iterator, or a member of a group with its replay. */
@@ -343,7 +344,7 @@ class SubscriptionGroup {
     for (const member of [...this.members]) {
       this.members.delete(member);
       member.group = undefined;
-      member.end(error);
+      this.hub.ended(member, error);
     }
   }
 }
@@ -420,7 +421,6 @@ export class SharedSubscriptions {
       active: true,
       liveFrom: NOT_LIVE,
       pending: [],
-      end: () => undefined,
     };
     const replayBus = Object.assign(Object.create(bus) as JournalBus, {
       entries: async function* (): AsyncGenerator<JournalEntry> {},
@@ -561,14 +561,14 @@ export class SharedSubscriptions {
       void subscriber.next(started.result, false).then(() => subscriber.end(), (error: unknown) => subscriber.end(error));
       return {};
     }
-    const member = 'member' in started ? started.member : undefined;
-    const attached: Attached = { member, source: 'member' in started ? started.replay : started.unshared };
-    if (member) {
-      member.end = (error) => {
-        this.leave(member);
-        subscriber.end(error);
-      };
-    }
+    let member: Member | undefined;
+    let attached: Attached;
+    if ('member' in started) {
+      member = started.member;
+      member.direct = subscriber;
+      member.source = started.replay;
+      attached = member;
+    } else attached = { source: started.unshared };
     void (async () => {
       for (;;) {
         const step = await attached.source!.next();
@@ -587,10 +587,17 @@ export class SharedSubscriptions {
     return attached;
   }
 
+  /** Its group ended: the member leaves, and is told (its iterator, or its subscriber). */
+  ended(member: Member, error?: unknown): void {
+    if (!member.direct) return member.end?.(error);
+    this.leave(member);
+    if (!member.detached) member.direct.end(error);
+  }
+
   /** Ends a subscriber from outside (the client's `complete`, a closed socket). */
   detach(attached: Attached): void {
     attached.detached = true;
-    if (attached.member) this.leave(attached.member);
+    if ('plan' in attached) this.leave(attached as Member);
     void attached.source?.return?.()?.catch(() => undefined);
     attached.source = undefined;
   }

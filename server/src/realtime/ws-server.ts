@@ -5,7 +5,7 @@ import { parse as parseCookie } from 'cookie';
 import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode, MessageType, validateMessage, type Context, type SubscribeMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { DomainError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { RequestContext, Viewer } from '../graphql/context.js';
@@ -68,29 +68,31 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 const SERVER_MESSAGE_TYPES = new Set<string>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
 
 /**
- * Sits in front of graphql-ws on each socket. A client that sends a server's message (connection_ack,
- * next, error) is misusing the protocol: closed with 4400 Bad Request, as for any other invalid
- * message, before graphql-ws sees it. A message `serve` takes (returns true for) never reaches graphql-ws.
+ * The server's sockets, in front of graphql-ws. A client that sends a server's message
+ * (connection_ack, next, error) is misusing the protocol: closed with 4400 Bad Request, as for any
+ * other invalid message, before graphql-ws sees it. A subscribe message `serve` takes (returns true
+ * for) never reaches graphql-ws. A subclass rather than a wrapper per socket: nothing per connection.
  */
-function interceptMessages(socket: WebSocket, serve: (socket: WebSocket, message: unknown) => boolean): void {
-  const emit = socket.emit.bind(socket);
-  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
-    if (event === 'message') {
-      let message: unknown;
-      try {
-        message = JSON.parse(String(args[0]));
-      } catch {
-        message = undefined;
+function socketClass(serve: (socket: WebSocket, message: unknown) => boolean): typeof WebSocket {
+  return class LiveSocket extends WebSocket {
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'message') {
+        let message: unknown;
+        try {
+          message = JSON.parse(String(args[0]));
+        } catch {
+          message = undefined;
+        }
+        const type = (message as { type?: unknown } | null | undefined)?.type;
+        if (typeof type === 'string' && SERVER_MESSAGE_TYPES.has(type)) {
+          this.close(CloseCode.BadRequest, 'Invalid message received');
+          return true;
+        }
+        if (type === MessageType.Subscribe && serve(this, message)) return true;
       }
-      const type = (message as { type?: unknown } | null | undefined)?.type;
-      if (typeof type === 'string' && SERVER_MESSAGE_TYPES.has(type)) {
-        socket.close(CloseCode.BadRequest, 'Invalid message received');
-        return true;
-      }
-      if (type === MessageType.Subscribe && serve(socket, message)) return true;
+      return super.emit(event, ...args);
     }
-    return emit(event, ...args);
-  }) as WebSocket['emit'];
+  };
 }
 
 /** What `DirectSubscription`s share: the live server's formatting and bookkeeping. */
@@ -251,7 +253,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     createContext: (viewer, requestId) => options.createContext({ requestId, transport: 'ws', viewer }),
     formatErrors: (errors, requestId) => errors.map((error) => formatError(error.toJSON(), error, requestId, logger)),
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebSocketPayloadBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebSocketPayloadBytes, WebSocket: socketClass((socket, message) => serveShared(socket, message)) });
   const connections = new Map<Extra, Connection>();
   const viewers = new ViewerInterner();
 
@@ -266,10 +268,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOrigin not allowed');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      interceptMessages(ws, serveShared);
-      wss.emit('connection', ws, request);
-    });
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.httpServer.on('upgrade', onUpgrade);
 
