@@ -265,6 +265,42 @@ describe('shared fan-out of calendarChanged', () => {
     }
   });
 
+  it('a change committed on this instance reaches every group without reading the event again; one committed on another instance is read once for all', async () => {
+    const listening = subscribers.slice(0, 50).filter((s) => !s.label.startsWith('looker#'));
+    const received = () => listening.map((s) => s.frames.length);
+    const arrived = (before: number[]) => () => listening.every((s, i) => s.frames.length > before[i]!);
+    const lastEvent = () => listening.map((s) => (JSON.parse(s.frames.at(-1)!) as { payload: { data: { calendarChanged: { event: { startDate: string; version: number } } } } }).payload.data.calendarChanged.event);
+
+    let before = received();
+    let reads = t.server.calendarReads();
+    await move('2092-05-12');
+    await waitFor(arrived(before), 10_000, 'every socket received the local move');
+    // The write handed over the view it read in its transaction.
+    expect(t.server.calendarReads() - reads).toBe(0);
+    for (const delivered of lastEvent()) expect(delivered).toEqual(expect.objectContaining({ startDate: '2092-05-12', version: event.version }));
+
+    const other = await t.startAnother();
+    try {
+      const remote = await signIn(other.url, 'manager@loadout.demo');
+      before = received();
+      reads = t.server.calendarReads();
+      const moved = ok<{ event: { version: number } }>(
+        await remote.request(
+          'mutation($id: ID!, $v: Int!, $s: Date!, $e: Date!) { moveProductionEvent(id: $id, expectedVersion: $v, startDate: $s, endDate: $e) { event { version } } }',
+          { id: event.id, v: event.version, s: '2092-05-13', e: '2092-05-13' },
+        ),
+        'moveProductionEvent',
+      );
+      event.version = moved.event.version;
+      await waitFor(arrived(before), 10_000, 'every socket received the move made on the other instance');
+      // Nothing travels between instances but the journal: read once here, however many groups.
+      expect(t.server.calendarReads() - reads).toBe(1);
+      for (const delivered of lastEvent()) expect(delivered).toEqual(expect.objectContaining({ startDate: '2092-05-13', version: event.version }));
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('when the last socket of a group leaves, the group stops reading the bus at once', async () => {
     expect(t.server.fanout.groups).toBeGreaterThan(0);
     for (const subscriber of subscribers.splice(0)) subscriber.close();

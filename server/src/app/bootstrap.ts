@@ -113,6 +113,8 @@ export interface RunningServer {
   fanout: FanoutMetrics;
   /** SQL statements run for one request id, when `countStatements` is on. */
   statementsOf(requestId: string): number;
+  /** How often the live calendar feed read events from the database for journal entries (tests). */
+  calendarReads(): number;
   /** Drains HTTP and WebSocket connections, then stops the bus, the ORM and the embedded database. */
   stop(): Promise<void>;
 }
@@ -385,6 +387,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       backups,
       fanout: live.fanout,
       statementsOf: (requestId) => statementCounter?.get(requestId) ?? 0,
+      calendarReads: () => calendar.reads,
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

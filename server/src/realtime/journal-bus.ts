@@ -306,6 +306,9 @@ export class JournalBus {
       const entries = await this.journal.since(this.lastSeq);
       for (const entry of entries) {
         this.lastSeq = entry.seq;
+        // A row this instance committed comes with what its write built for live subscribers.
+        const live = this.journal.takeLive(entry.seq);
+        if (live) entry.live = live;
         this.emitter.emit('entry', entry);
       }
       if (entries.length === 0 || this.stopped) return;

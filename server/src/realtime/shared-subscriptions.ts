@@ -95,6 +95,21 @@ function printedDocument(document: DocumentNode): string {
   return text;
 }
 
+/** The root field of a subscription of the plain shape that is shared, with its policy; undefined for anything else. */
+export function shareableField(document: DocumentNode, operationName: string | null | undefined) {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation !== 'subscription') return undefined;
+  const selections = operation.selectionSet.selections;
+  if (selections.length !== 1 || selections[0]!.kind !== Kind.FIELD) return undefined;
+  const field = selections[0]!;
+  if (field.directives?.length) return undefined;
+  const policy = SHARING_POLICIES[field.name.value];
+  return policy ? { operation, field, policy } : undefined;
+}
+
+const PLANS_KEPT = 1000;
+const plans = new Map<string, SharePlan>();
+
 /** What decides whether two subscriptions can share one execution. */
 export interface SharePlan {
   policy: SharingPolicy;
@@ -109,14 +124,9 @@ export interface SharePlan {
  * root field listed in `SHARING_POLICIES`, without directives; anything else runs per subscriber.
  */
 export function planSharing(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): SharePlan | undefined {
-  const operation = getOperationAST(document, operationName);
-  if (!operation || operation.operation !== 'subscription') return undefined;
-  const selections = operation.selectionSet.selections;
-  if (selections.length !== 1 || selections[0]!.kind !== Kind.FIELD) return undefined;
-  const field = selections[0]!;
-  if (field.directives?.length) return undefined;
-  const policy = SHARING_POLICIES[field.name.value];
-  if (!policy) return undefined;
+  const shareable = shareableField(document, operationName);
+  if (!shareable) return undefined;
+  const { operation, field, policy } = shareable;
   const replay = policy.replayArgument ? field.arguments?.find((argument) => argument.name.value === policy.replayArgument) : undefined;
   const replayVariable = replay?.value.kind === Kind.VARIABLE ? replay.value.name.value : undefined;
   const declared = new Set((operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
@@ -129,7 +139,14 @@ export function planSharing(document: DocumentNode, operationName: string | null
     .update('\0')
     .update(canonicalJson(keyed))
     .digest('base64url');
-  return { policy, operationKey, replayVariable };
+  let plan = plans.get(operationKey);
+  if (!plan) {
+    plan = { policy, operationKey, replayVariable };
+    // Immutable, and thousands of subscribers send the same few: one object (and key) each.
+    if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value!);
+    plans.set(operationKey, plan);
+  }
+  return plan;
 }
 
 export interface SharedSubscriptionsOptions {
@@ -140,17 +157,35 @@ export interface SharedSubscriptionsOptions {
   formatErrors(errors: readonly GraphQLError[], requestId: string): GraphQLFormattedError[];
 }
 
+/** Who a member is: its viewer now (re-read on every delivery: a role change applies at once) and where its refusals are reported. */
+export interface Subscriber {
+  viewer(): Viewer | null;
+  /** Reports the errors of a result it was sent (refusals are journaled per viewer). */
+  reportErrors?(errors: readonly GraphQLError[]): Promise<void>;
+}
+
+/** A subscriber served without an iterator (see `SharedSubscriptions.attach`). */
+export interface DirectSubscriber extends Subscriber {
+  /** Writes one result of its replay, or of its own run when it could not be shared (`perSubscriber`). */
+  next(result: ExecutionResult, perSubscriber: boolean): Promise<void>;
+  /** It ended by itself (its source ended or failed); called at most once, and never after `detach`. */
+  end(error?: unknown): void;
+}
+
+/** A subscriber served by `attach`: the iterator it is still reading (its replay, or its own run when unshared). */
+export interface Attached {
+  source?: AsyncIterator<ExecutionResult>;
+  detached?: boolean;
+}
+
 /** One subscriber (socket + graphql-ws id) of a group. */
-interface Member {
+interface Member extends Attached {
   socket: WebSocket;
   /** `{"id":<id>,"type":"next","payload":` — the per-socket head of every frame. */
   frameHead: string;
   args: ExecutionArgs;
   plan: SharePlan;
-  /** The viewer now (re-read on every delivery: a role change applies at once). */
-  viewer(): Viewer | null;
-  /** Reports the errors of a result it was sent (refusals are journaled per viewer). */
-  reportErrors: ((errors: readonly GraphQLError[]) => Promise<void>) | undefined;
+  subscriber: Subscriber;
   group: SubscriptionGroup | undefined;
   /** False once the subscriber completed or its socket closed. */
   active: boolean;
@@ -158,8 +193,29 @@ interface Member {
   liveFrom: number;
   /** Frames that arrived while its replay was still being sent. */
   pending: string[] | undefined;
-  end(error?: unknown): void;
+  /** Served by `attach`: told when its group ends. */
+  direct?: DirectSubscriber;
+  /** Otherwise: its group ended (with the source's error, if any). */
+  end?(error?: unknown): void;
 }
+
+/** `liveFrom` of a member not (yet) receiving a group's frames. */
+const NOT_LIVE = Number.MAX_SAFE_INTEGER;
+
+const frameHeads = new Map<string, string>();
+/** `{"id":<id>,"type":"next","payload":` as one flat string, shared by every member with that id (clients number their operations alike). */
+function frameHeadOf(id: string): string {
+  let head = frameHeads.get(id);
+  if (head === undefined) {
+    head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    // Kept for the first ids only: arbitrary client ids must not grow it for ever.
+    if (frameHeads.size < 1000) frameHeads.set(id, head);
+  }
+  return head;
+}
+
+/** What a subscriber's own run ended with: a result (refused), an unshared iterator, or a member of a group with its replay. */
+type Started = { result: ExecutionResult } | { unshared: AsyncIterableIterator<ExecutionResult> } | { member: Member; replay: AsyncIterator<ExecutionResult> };
 
 /**
  * A subscription executed once for every member with the same document, variables and permission
@@ -258,12 +314,12 @@ class SubscriptionGroup {
     for (const member of this.members) {
       if (seq <= member.liveFrom) continue;
       // Per delivery: a member whose permissions changed since it joined gets nothing from this group.
-      const viewer = member.viewer();
+      const viewer = member.subscriber.viewer();
       if (!viewer || scopeKey(member.plan.policy, viewer) !== this.scope) continue;
       const frame = member.frameHead + tail;
       if (member.pending) member.pending.push(frame);
       else this.hub.send(member, frame);
-      if (errors) void member.reportErrors?.(errors).catch(() => undefined);
+      if (errors) void member.subscriber.reportErrors?.(errors).catch(() => undefined);
     }
   }
 
@@ -288,7 +344,7 @@ class SubscriptionGroup {
     for (const member of [...this.members]) {
       this.members.delete(member);
       member.group = undefined;
-      member.end(error);
+      this.hub.ended(member, error);
     }
   }
 }
@@ -302,6 +358,7 @@ class SubscriptionGroup {
 export class SharedSubscriptions {
   private readonly groups = new Map<string, SubscriptionGroup>();
   private readonly plans = new WeakMap<ExecutionArgs, SharePlan>();
+  private readonly argsByPlan = new WeakMap<SharePlan, ExecutionArgs>();
   private readonly allMembers = new Set<Member>();
   readonly metrics: FanoutMetrics;
 
@@ -320,7 +377,7 @@ export class SharedSubscriptions {
       },
       get members() {
         let live = 0;
-        for (const member of self.allMembers) if (member.group && member.liveFrom !== Number.MAX_SAFE_INTEGER) live++;
+        for (const member of self.allMembers) if (member.group && member.liveFrom !== NOT_LIVE) live++;
         return live;
       },
       lastPayload: undefined,
@@ -347,6 +404,78 @@ export class SharedSubscriptions {
   }
 
   /**
+   * The subscriber's own run (its permission and argument checks, and the replay it asked for, up to
+   * where the group takes over), then its place in the group. Live entries are not read by its run.
+   */
+  private async start(args: ExecutionArgs, socket: WebSocket, id: string, subscriber: Subscriber): Promise<Started> {
+    const plan = this.plans.get(args)!;
+    const context = args.contextValue as RequestContext;
+    const bus = this.options.bus;
+    const member: Member = {
+      socket,
+      frameHead: frameHeadOf(id),
+      args: this.groupArgs(plan, args),
+      plan,
+      subscriber,
+      group: undefined,
+      active: true,
+      liveFrom: NOT_LIVE,
+      pending: [],
+    };
+    const replayBus = Object.assign(Object.create(bus) as JournalBus, {
+      entries: async function* (): AsyncGenerator<JournalEntry> {},
+      entriesAfter: (since: number) => bus.entriesBetween(since, member.liveFrom),
+    });
+    context.bus = replayBus;
+    const own = await subscribe(args);
+    if (!(Symbol.asyncIterator in own)) return { result: own };
+    const replay = own[Symbol.asyncIterator]();
+
+    this.allMembers.add(member);
+    const joined = await this.join(member);
+    if (!joined) {
+      // The group could not start (the viewer's access changed meanwhile): run on its own, unshared.
+      this.leave(member);
+      await replay.return?.();
+      this.plans.delete(args);
+      context.bus = bus;
+      const unshared = await subscribe(args);
+      return Symbol.asyncIterator in unshared ? { unshared } : { result: unshared };
+    }
+    return { member, replay };
+  }
+
+  /**
+   * What a member keeps to start its group: one object for all members of a plan (their arguments
+   * differ at most in the replay variable, which the group does not use), not their own contexts.
+   */
+  private groupArgs(plan: SharePlan, args: ExecutionArgs): ExecutionArgs {
+    let shared = this.argsByPlan.get(plan);
+    if (!shared) {
+      shared = { schema: args.schema, document: args.document, operationName: args.operationName, variableValues: args.variableValues };
+      this.argsByPlan.set(plan, shared);
+      this.plans.set(shared, plan);
+    }
+    return shared;
+  }
+
+  /** Takes a member out of its group and of the live set (idempotent). */
+  private leave(member: Member): void {
+    if (!member.active) return;
+    member.active = false;
+    this.allMembers.delete(member);
+    member.group?.remove(member);
+    member.pending = undefined;
+  }
+
+  /** After its replay: the frames that arrived meanwhile go out, and the member is live. */
+  private goLive(member: Member): void {
+    if (!member.active) return;
+    for (const frame of member.pending ?? []) this.send(member, frame);
+    member.pending = undefined;
+  }
+
+  /**
    * Subscribes one graphql-ws subscriber. Returns what graphql's `subscribe` would: errors as a
    * result, or an iterator (its replay, then open until completed; live frames go out directly).
    */
@@ -357,59 +486,16 @@ export class SharedSubscriptions {
     viewer: () => Viewer | null,
     reportErrors?: (errors: readonly GraphQLError[]) => Promise<void>,
   ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const plan = this.plans.get(args)!;
-    const context = args.contextValue as RequestContext;
-    const bus = this.options.bus;
-    const member: Member = {
-      socket,
-      frameHead: `{"id":${JSON.stringify(id)},"type":"next","payload":`,
-      args,
-      plan,
-      viewer,
-      reportErrors,
-      group: undefined,
-      active: true,
-      liveFrom: Number.MAX_SAFE_INTEGER,
-      pending: [],
-      end: () => undefined,
-    };
-    // The subscriber's own run checks its permissions and arguments and replays what it asked for,
-    // up to the point where the group takes over; live entries are not read here.
-    const replayBus = Object.assign(Object.create(bus) as JournalBus, {
-      entries: async function* (): AsyncGenerator<JournalEntry> {},
-      entriesAfter: (since: number) => bus.entriesBetween(since, member.liveFrom),
-    });
-    context.bus = replayBus;
-    const own = await subscribe(args);
-    if (!(Symbol.asyncIterator in own)) return own;
+    const started = await this.start(args, socket, id, { viewer, reportErrors });
+    if ('result' in started) return started.result;
+    if ('unshared' in started) return started.unshared;
+    const { member } = started;
     // Dropped once the replay is over: only the group's frames follow.
-    let replay: AsyncIterator<ExecutionResult> | undefined = own[Symbol.asyncIterator]();
+    let replay: AsyncIterator<ExecutionResult> | undefined = started.replay;
 
-    this.allMembers.add(member);
-    const joined = await this.join(member);
-    if (!joined) {
-      // The group could not start (the viewer's access changed meanwhile): run on its own, unshared.
-      member.active = false;
-      this.allMembers.delete(member);
-      await replay.return?.();
-      replay = undefined;
-      this.plans.delete(args);
-      context.bus = bus;
-      return subscribe(args);
-    }
-
-    let finished = false;
     let wake: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
     let fail: ((error: unknown) => void) | undefined;
     let endedWith: { error?: unknown } | undefined;
-    const leave = () => {
-      if (finished) return;
-      finished = true;
-      member.active = false;
-      this.allMembers.delete(member);
-      member.group?.remove(member);
-      member.pending = undefined;
-    };
     member.end = (error) => {
       endedWith = { error };
       if (error !== undefined && fail) fail(error);
@@ -419,41 +505,40 @@ export class SharedSubscriptions {
       next: async () => {
         if (replay) {
           const step = await replay.next();
-          if (!step.done && !finished) {
+          if (!step.done && member.active) {
             this.metrics.replayExecutions++;
             return step;
           }
           replay = undefined;
           // graphql-ws has written every replayed result before asking again; the live frames follow them.
-          for (const frame of member.pending ?? []) this.send(member, frame);
-          member.pending = undefined;
+          this.goLive(member);
         }
-        if (finished) return { value: undefined, done: true };
+        if (!member.active && !endedWith) return { value: undefined, done: true };
         if (endedWith) {
-          leave();
+          this.leave(member);
           if (endedWith.error !== undefined) throw endedWith.error;
           return { value: undefined, done: true };
         }
         return new Promise<IteratorResult<ExecutionResult>>((resolve, reject) => {
           wake = (result) => {
-            leave();
+            this.leave(member);
             resolve(result);
           };
           fail = (error) => {
-            leave();
+            this.leave(member);
             reject(error);
           };
         });
       },
       return: async () => {
-        leave();
+        this.leave(member);
         await replay?.return?.();
         replay = undefined;
         wake?.({ value: undefined, done: true });
         return { value: undefined, done: true };
       },
       throw: async (error) => {
-        leave();
+        this.leave(member);
         await replay?.return?.();
         replay = undefined;
         throw error;
@@ -465,9 +550,61 @@ export class SharedSubscriptions {
     return iterator;
   }
 
+  /**
+   * Subscribes one subscriber without an iterator of its own: its replay (or its own run, when it
+   * cannot be shared) goes to `subscriber.next`, then the group writes its frames to the socket
+   * directly; nothing waits per subscriber while it is live. Returns what `detach` takes.
+   */
+  async attach(args: ExecutionArgs, socket: WebSocket, id: string, subscriber: DirectSubscriber): Promise<Attached> {
+    const started = await this.start(args, socket, id, subscriber);
+    if ('result' in started) {
+      void subscriber.next(started.result, false).then(() => subscriber.end(), (error: unknown) => subscriber.end(error));
+      return {};
+    }
+    let member: Member | undefined;
+    let attached: Attached;
+    if ('member' in started) {
+      member = started.member;
+      member.direct = subscriber;
+      member.source = started.replay;
+      attached = member;
+    } else attached = { source: started.unshared };
+    void (async () => {
+      for (;;) {
+        const step = await attached.source!.next();
+        if (step.done || attached.detached) break;
+        if (member) this.metrics.replayExecutions++;
+        await subscriber.next(step.value, !member);
+      }
+      attached.source = undefined;
+      if (member) this.goLive(member);
+      else if (!attached.detached) subscriber.end();
+    })().catch((error: unknown) => {
+      attached.source = undefined;
+      if (member) this.leave(member);
+      if (!attached.detached) subscriber.end(error);
+    });
+    return attached;
+  }
+
+  /** Its group ended: the member leaves, and is told (its iterator, or its subscriber). */
+  ended(member: Member, error?: unknown): void {
+    if (!member.direct) return member.end?.(error);
+    this.leave(member);
+    if (!member.detached) member.direct.end(error);
+  }
+
+  /** Ends a subscriber from outside (the client's `complete`, a closed socket). */
+  detach(attached: Attached): void {
+    attached.detached = true;
+    if ('plan' in attached) this.leave(attached as Member);
+    void attached.source?.return?.()?.catch(() => undefined);
+    attached.source = undefined;
+  }
+
   /** Puts a member into the group for its key (creating and starting it if needed) and fixes where its live part begins. */
   private async join(member: Member): Promise<boolean> {
-    const viewer = member.viewer();
+    const viewer = member.subscriber.viewer();
     if (!viewer) return false;
     const scope = scopeKey(member.plan.policy, viewer);
     const key = `${member.plan.operationKey}|${scope}`;
@@ -499,12 +636,12 @@ export class SharedSubscriptions {
   rehome(sockets: ReadonlySet<WebSocket>): void {
     const moving: Member[] = [];
     for (const member of this.allMembers) {
-      const viewer = member.viewer();
+      const viewer = member.subscriber.viewer();
       if (sockets.has(member.socket) && viewer && scopeKey(member.plan.policy, viewer) !== member.group?.scope) moving.push(member);
     }
     for (const member of moving) {
       member.group?.remove(member);
-      member.liveFrom = Number.MAX_SAFE_INTEGER;
+      member.liveFrom = NOT_LIVE;
       void this.join(member).catch(() => false);
     }
   }

@@ -2,10 +2,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'cookie';
-import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { CloseCode, MessageType } from 'graphql-ws';
+import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { CloseCode, MessageType, validateMessage, type Context, type SubscribeMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { DomainError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import type { RequestContext, Viewer } from '../graphql/context.js';
@@ -16,7 +16,7 @@ import type { AuthService } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 import { isDatabaseUnavailable } from '../common/database-availability.js';
 import type { JournalBus } from './journal-bus.js';
-import { planSharing, SharedSubscriptions, type FanoutMetrics } from './shared-subscriptions.js';
+import { planSharing, SharedSubscriptions, shareableField, type Attached, type DirectSubscriber, type FanoutMetrics, type SharePlan } from './shared-subscriptions.js';
 
 /** Close codes sent when a session stops being valid on an open connection. */
 export const SESSION_ENDED_CLOSE = { code: CloseCode.Forbidden, reason: 'Session ended' } as const;
@@ -27,6 +27,8 @@ type Extra = { socket: WebSocket; request: IncomingMessage } & Record<PropertyKe
 /** What this server keeps per open, authenticated connection. */
 interface Connection {
   socket: WebSocket;
+  /** graphql-ws's state of the connection: its table of running operations is shared with `serveShared`. */
+  ctx: Context<Record<string, unknown>, Extra>;
   ip: string | undefined;
   userAgent: string | undefined;
   viewer: Viewer;
@@ -66,26 +68,115 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 const SERVER_MESSAGE_TYPES = new Set<string>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
 
 /**
- * A client that sends a server's message (connection_ack, next, error) is misusing the protocol:
- * closed with 4400 Bad Request, as for any other invalid message, before graphql-ws sees it.
+ * The server's sockets, in front of graphql-ws. A client that sends a server's message
+ * (connection_ack, next, error) is misusing the protocol: closed with 4400 Bad Request, as for any
+ * other invalid message, before graphql-ws sees it. A subscribe message `serve` takes (returns true
+ * for) never reaches graphql-ws. A subclass rather than a wrapper per socket: nothing per connection.
  */
-function refuseServerMessages(socket: WebSocket): void {
-  const emit = socket.emit.bind(socket);
-  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
-    if (event === 'message') {
-      let type: unknown;
-      try {
-        type = (JSON.parse(String(args[0])) as { type?: unknown } | null)?.type;
-      } catch {
-        type = undefined;
+function socketClass(serve: (socket: WebSocket, message: unknown) => boolean): typeof WebSocket {
+  return class LiveSocket extends WebSocket {
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'message') {
+        let message: unknown;
+        try {
+          message = JSON.parse(String(args[0]));
+        } catch {
+          message = undefined;
+        }
+        const type = (message as { type?: unknown } | null | undefined)?.type;
+        if (typeof type === 'string' && SERVER_MESSAGE_TYPES.has(type)) {
+          this.close(CloseCode.BadRequest, 'Invalid message received');
+          return true;
+        }
+        if (type === MessageType.Subscribe && serve(this, message)) return true;
       }
-      if (typeof type === 'string' && SERVER_MESSAGE_TYPES.has(type)) {
-        socket.close(CloseCode.BadRequest, 'Invalid message received');
-        return true;
-      }
+      return super.emit(event, ...args);
     }
-    return emit(event, ...args);
-  }) as WebSocket['emit'];
+  };
+}
+
+/** What `DirectSubscription`s share: the live server's formatting and bookkeeping. */
+interface DirectHooks {
+  formatResult(connection: Connection, requestId: string, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult): Promise<FormattedExecutionResult | undefined>;
+  formatErrors(connection: Connection, requestId: string, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<unknown[]>;
+  completed(connection: Connection, id: string): void;
+  reportErrors(connection: Connection, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<void>;
+  shared: SharedSubscriptions;
+  logger: Logger;
+}
+
+/**
+ * A shareable subscription served without graphql-ws (see `serveShared`), and its entry in
+ * graphql-ws's table of operations: graphql-ws calls `return` on the client's `complete` and when
+ * the socket closes. Methods, not closures, so that an idle subscription costs one small object.
+ */
+class DirectSubscription implements DirectSubscriber {
+  /** Set once attached; null once ended (a late `attach` is then detached at once). */
+  attached: Attached | null | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly id: string,
+    private readonly operationName: string | null | undefined,
+    private readonly requestId: string,
+    private readonly hooks: DirectHooks,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** graphql-ws took it out of its table: the client completed it, or the socket closed. */
+  async return(): Promise<IteratorResult<never>> {
+    this.stop();
+    return { value: undefined, done: true };
+  }
+
+  viewer(): Viewer | null {
+    return this.connection.viewer;
+  }
+
+  reportErrors(errors: readonly GraphQLError[]): Promise<void> {
+    return this.hooks.reportErrors(this.connection, this.operationName, errors);
+  }
+
+  private get current(): boolean {
+    return this.connection.ctx.subscriptions[this.id] === (this as unknown) && this.connection.socket.readyState === this.connection.socket.OPEN;
+  }
+
+  /** One result of its replay or own run, as graphql-ws's `next` frame. */
+  async next(result: ExecutionResult, perSubscriber: boolean): Promise<void> {
+    if (!this.current) return;
+    const payload = (await this.hooks.formatResult(this.connection, this.requestId, this.operationName, perSubscriber, result)) ?? result;
+    if (this.current) this.connection.socket.send(JSON.stringify({ id: this.id, type: MessageType.Next, payload }));
+  }
+
+  /** It ended by itself: `complete`, or `error` with the failure, as graphql-ws would send them. */
+  end(error?: unknown): void {
+    if (this.connection.ctx.subscriptions[this.id] !== (this as unknown)) return;
+    delete this.connection.ctx.subscriptions[this.id];
+    this.stop();
+    const { socket } = this.connection;
+    const frame =
+      error === undefined
+        ? Promise.resolve(JSON.stringify({ id: this.id, type: MessageType.Complete }))
+        : this.hooks
+            .formatErrors(this.connection, this.requestId, this.operationName, [
+              error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error }),
+            ])
+            .then((errors) => JSON.stringify({ id: this.id, type: MessageType.Error, payload: errors }));
+    void frame
+      .then((text) => socket.readyState === socket.OPEN && socket.send(text))
+      .catch((failure: Error) => this.hooks.logger.warn('Could not end a subscription', { error: failure.message }));
+  }
+
+  private stop(): void {
+    if (this.attached === null) return;
+    const { attached } = this;
+    this.attached = null;
+    this.hooks.completed(this.connection, this.id);
+    if (attached) this.hooks.shared.detach(attached);
+  }
 }
 
 const VALID_DOCUMENT_CACHE_SIZE = 500;
@@ -107,6 +198,35 @@ class BoundedCache<K, V> {
     this.map.set(key, value);
     if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
   }
+}
+
+const VIEWERS_KEPT = 10_000;
+
+/**
+ * One viewer object per distinct (session, account, permissions) for all connections that have
+ * it (every tab of a browser, thousands of sockets of one role): each would otherwise hold its own
+ * copy of the same strings and permission set. Viewers are never mutated, only replaced.
+ */
+class ViewerInterner {
+  private readonly viewers = new BoundedCache<string, Viewer>(VIEWERS_KEPT);
+  private readonly permissionSets = new BoundedCache<string, ReadonlySet<string>>(VIEWERS_KEPT);
+
+  intern(viewer: Viewer): Viewer {
+    const scope = [...viewer.permissions].sort().join(',');
+    const key = JSON.stringify([viewer.sessionId, viewer.id, viewer.roleId, viewer.name, viewer.email, scope]);
+    const known = this.viewers.get(key);
+    if (known) return known;
+    let permissions = this.permissionSets.get(scope);
+    if (!permissions) this.permissionSets.set(scope, (permissions = viewer.permissions));
+    const interned = { ...viewer, permissions };
+    this.viewers.set(key, interned);
+    return interned;
+  }
+}
+
+/** `randomUUID()` builds its text from pieces; a flat copy of an id kept as long as a subscription is a fraction of the size. */
+function flatString(text: string): string {
+  return Buffer.from(text, 'latin1').toString('latin1');
 }
 
 function samePermissions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -133,8 +253,9 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     createContext: (viewer, requestId) => options.createContext({ requestId, transport: 'ws', viewer }),
     formatErrors: (errors, requestId) => errors.map((error) => formatError(error.toJSON(), error, requestId, logger)),
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebSocketPayloadBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebSocketPayloadBytes, WebSocket: socketClass((socket, message) => serveShared(socket, message)) });
   const connections = new Map<Extra, Connection>();
+  const viewers = new ViewerInterner();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -147,14 +268,11 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOrigin not allowed');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      refuseServerMessages(ws);
-      wss.emit('connection', ws, request);
-    });
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.httpServer.on('upgrade', onUpgrade);
 
-  const contextFor = (extra: Extra, connection: Connection, requestId: string): RequestContext => {
+  const contextFor = (connection: Connection, requestId: string): RequestContext => {
     const context = options.createContext({
       requestId,
       transport: 'ws',
@@ -173,7 +291,119 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   const reportErrors = async (connection: Connection | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]) => {
     await options.onErrors?.(connection?.viewer ?? null, errors, { transport: 'ws', ip: connection?.ip, operationName });
   };
-  const requestIdOf = (extra: Extra, id: string) => connections.get(extra)?.requestIds.get(id) ?? randomUUID();
+  /** Per connection by socket, for messages served before graphql-ws sees them. */
+  const bySocket = new WeakMap<WebSocket, Connection>();
+
+  /**
+   * graphql-ws's `onSubscribe`: the document parsed and validated (once per text), the operation
+   * guarded for this viewer, the per-connection limit applied. Returns the execution arguments and,
+   * for a shareable subscription, its plan; or the errors to answer with.
+   */
+  const prepare = (connection: Connection, id: string, payload: SubscribeMessage['payload']): { args: ExecutionArgs; plan: SharePlan | undefined; requestId: string } | readonly GraphQLError[] => {
+    const requestId = randomUUID();
+    connection.requestIds.set(id, requestId);
+    // Returned errors go through onError, where the one formatter runs; keep the original for it.
+    const fail = (error: unknown): readonly GraphQLError[] => [
+      error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error }),
+    ];
+    let document = validDocuments.get(payload.query);
+    if (!document) {
+      try {
+        document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+      } catch (error) {
+        return fail(error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : error);
+      }
+      const errors = validate(options.schema, document, [...specifiedRules, ...limitRules()]);
+      if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+      validDocuments.set(payload.query, document);
+    }
+    try {
+      guardOperation(document, connection.viewer, { introspection: options.introspection });
+      checkInputValues(document, payload.variables);
+    } catch (error) {
+      return fail(error);
+    }
+    const args: ExecutionArgs = {
+      schema: options.schema,
+      document,
+      variableValues: payload.variables,
+      operationName: payload.operationName,
+      contextValue: contextFor(connection, requestId),
+    };
+    if (!isSubscription(args)) return { args, plan: undefined, requestId };
+    if (connection.activeSubscriptions.size >= LIMITS.maxSubscriptionsPerConnection) {
+      return fail(new DomainError('RATE_LIMITED', `At most ${LIMITS.maxSubscriptionsPerConnection} subscriptions per connection.`));
+    }
+    connection.activeSubscriptions.add(id);
+    const plan = planSharing(document, payload.operationName, payload.variables);
+    if (plan) shared.mark(args, plan);
+    return { args, plan, requestId };
+  };
+  /** graphql-ws's `onNext`: a result with its errors reported and formatted (undefined: send it as it is). */
+  const formatResult = async (connection: Connection | undefined, requestId: string | undefined, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult) => {
+    // Replayed results of shared subscriptions are counted by the fan-out; these are per subscriber.
+    if (perSubscriber) shared.metrics.unsharedExecutions++;
+    if (!result.errors) return undefined;
+    await reportErrors(connection, operationName, result.errors);
+    const id = requestId ?? randomUUID();
+    return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, id, logger)) };
+  };
+  /** graphql-ws's `onError`. */
+  const formatErrors = async (connection: Connection | undefined, requestId: string | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]) => {
+    await reportErrors(connection, operationName, errors);
+    const id = requestId ?? randomUUID();
+    return errors.map((error) => formatError(error.toJSON(), error, id, logger));
+  };
+  /** graphql-ws's `onComplete`. */
+  const completed = (connection: Connection | undefined, id: string) => {
+    connection?.activeSubscriptions.delete(id);
+    connection?.requestIds.delete(id);
+  };
+  const hooks: DirectHooks = { formatResult, formatErrors, completed, reportErrors, shared, logger };
+
+  /**
+   * Serves a shareable subscription on an acknowledged connection without graphql-ws: graphql-ws
+   * would keep a suspended handler per operation (the message, its arguments and context, an
+   * iterator and its promises) for as long as it runs, which at thousands of idle sockets is most of
+   * their memory. Here the subscriber is a member of its group and nothing waits for it. It is
+   * entered in graphql-ws's table of operations, so a duplicate id, the client's `complete` and a
+   * closed socket are handled as for any other operation; the frames are the ones graphql-ws sends.
+   * Returns false to leave the message to graphql-ws (anything unusual, the first use of a document,
+   * refusals: it answers them as before).
+   */
+  const serveShared = (socket: WebSocket, parsed: unknown): boolean => {
+    const connection = bySocket.get(socket);
+    if (!connection?.ctx.acknowledged) return false;
+    let message: SubscribeMessage;
+    try {
+      message = validateMessage(parsed) as SubscribeMessage;
+    } catch {
+      return false;
+    }
+    const { id, payload } = message;
+    const { ctx } = connection;
+    if (id in ctx.subscriptions) return false;
+    const document = validDocuments.get(payload.query);
+    if (!document || !shareableField(document, payload.operationName)) return false;
+    const prepared = prepare(connection, id, payload);
+    if (!('args' in prepared) || !prepared.plan) {
+      if ('args' in prepared) completed(connection, id);
+      return false;
+    }
+    // Kept by the subscription itself: the map would hold it for as long as the subscription runs.
+    connection.requestIds.delete(id);
+    const subscription = new DirectSubscription(connection, id, payload.operationName, flatString(prepared.requestId), hooks);
+    // graphql-ws only ever calls `return` on the entries of its table.
+    ctx.subscriptions[id] = subscription as unknown as AsyncGenerator;
+    shared.attach(prepared.args, socket, id, subscription).then(
+      (attached) => {
+        if (subscription.attached === null) shared.detach(attached);
+        else subscription.attached = attached;
+      },
+      (error: unknown) => subscription.end(error),
+    );
+    return true;
+  };
 
   const server = useServer<Record<string, unknown>, Extra>(
     {
@@ -190,7 +420,8 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
           reportErrors(share.connection, share.operationName, errors),
         );
       },
-      onConnect: async ({ extra }) => {
+      onConnect: async (ctx) => {
+        const { extra } = ctx;
         const token = parseCookie(extra.request.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await options.auth.resolveSession(token).catch((error: unknown) => (isDatabaseUnavailable(error) ? 'unavailable' : null));
         // 1013 "try again later": clients retry, where 4401 would make them give up during a database outage.
@@ -203,14 +434,17 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
           return false;
         }
         const { request } = extra;
-        connections.set(extra, {
+        const connection: Connection = {
           socket: extra.socket,
+          ctx,
           ip: request.socket.remoteAddress,
           userAgent: request.headers['user-agent'],
-          viewer,
+          viewer: viewers.intern(viewer),
           activeSubscriptions: new Set(),
           requestIds: new Map(),
-        });
+        };
+        connections.set(extra, connection);
+        bySocket.set(extra.socket, connection);
         // Only the upgrade needs the request; kept, its headers and parser state would live as long as the socket.
         delete (extra as Partial<Extra>).request;
         return true;
@@ -220,67 +454,15 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       },
       onSubscribe: ({ extra }, id, payload) => {
         const connection = connections.get(extra);
-        const requestId = randomUUID();
         if (!connection) return [new GraphQLError('Unauthorized', { extensions: { code: 'UNAUTHENTICATED' } })];
-        connection.requestIds.set(id, requestId);
-        // Returned errors go through onError, where the one formatter runs; keep the original for it.
-        const fail = (error: unknown): readonly GraphQLError[] => [
-          error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error }),
-        ];
-        let document = validDocuments.get(payload.query);
-        if (!document) {
-          try {
-            document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
-          } catch (error) {
-            return fail(error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : error);
-          }
-          const errors = validate(options.schema, document, [...specifiedRules, ...limitRules()]);
-          if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
-          validDocuments.set(payload.query, document);
-        }
-        try {
-          guardOperation(document, connection.viewer, { introspection: options.introspection });
-          checkInputValues(document, payload.variables);
-        } catch (error) {
-          return fail(error);
-        }
-        const args: ExecutionArgs = {
-          schema: options.schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: contextFor(extra, connection, requestId),
-        };
-        if (isSubscription(args)) {
-          if (connection.activeSubscriptions.size >= LIMITS.maxSubscriptionsPerConnection) {
-            return fail(new DomainError('RATE_LIMITED', `At most ${LIMITS.maxSubscriptionsPerConnection} subscriptions per connection.`));
-          }
-          connection.activeSubscriptions.add(id);
-          const plan = planSharing(document, payload.operationName, payload.variables);
-          if (plan) {
-            shared.mark(args, plan);
-            sharedTarget.set(args, { socket: extra.socket, id, connection, operationName: payload.operationName });
-          }
-        }
-        return args;
+        const prepared = prepare(connection, id, payload);
+        if (!('args' in prepared)) return prepared;
+        if (prepared.plan) sharedTarget.set(prepared.args, { socket: extra.socket, id, connection, operationName: payload.operationName });
+        return prepared.args;
       },
-      onNext: async ({ extra }, id, payload, args, result) => {
-        // Replayed results of shared subscriptions are counted by the fan-out; these are per subscriber.
-        if (!shared.planOf(args)) shared.metrics.unsharedExecutions++;
-        if (!result.errors) return undefined;
-        await reportErrors(connections.get(extra), payload.operationName, result.errors);
-        const requestId = requestIdOf(extra, id);
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, requestId, logger)) };
-      },
-      onError: async ({ extra }, id, payload, errors) => {
-        await reportErrors(connections.get(extra), payload.operationName, errors);
-        const requestId = requestIdOf(extra, id);
-        return errors.map((error) => formatError(error.toJSON(), error, requestId, logger));
-      },
-      onComplete: ({ extra }, id) => {
-        connections.get(extra)?.activeSubscriptions.delete(id);
-        connections.get(extra)?.requestIds.delete(id);
-      },
+      onNext: ({ extra }, id, payload, args, result) => formatResult(connections.get(extra), connections.get(extra)?.requestIds.get(id), payload.operationName, !shared.planOf(args), result),
+      onError: ({ extra }, id, payload, errors) => formatErrors(connections.get(extra), connections.get(extra)?.requestIds.get(id), payload.operationName, errors),
+      onComplete: ({ extra }, id) => completed(connections.get(extra), id),
     },
     wss,
   );
@@ -297,7 +479,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       if (!permissions) connection.socket.close(SESSION_ENDED_CLOSE.code, SESSION_ENDED_CLOSE.reason);
       else {
         if (!samePermissions(permissions, connection.viewer.permissions)) changed.add(connection.socket);
-        connection.viewer = { ...connection.viewer, permissions };
+        connection.viewer = viewers.intern({ ...connection.viewer, permissions });
       }
     }
     // Their shared subscriptions move to the group of their new permission scope.

@@ -24,10 +24,13 @@ function touches(range: Range | null | undefined, from: CalendarDate, to: Calend
 
 /**
  * Turns committed journal entries into calendar changes and personal notifications. The events an
- * entry concerns are read once per entry on this instance, however many sockets receive them.
+ * entry concerns are read once per entry on this instance, however many sockets receive them, and
+ * not at all when the entry carries them: a write on this instance hands over the views it built.
  */
 export class CalendarFeed {
   private readonly loaded = new Map<number, Promise<Map<string, ProductionEventView>>>();
+  /** Reads of the database made for entries (tests count them). */
+  reads = 0;
 
   constructor(private readonly readModel: ProductionEventReadModel) {}
 
@@ -79,7 +82,17 @@ export class CalendarFeed {
     if (!views) {
       const context = entry.context as EventEntryContext;
       const ids = [...(entry.objectType === 'ProductionEvent' ? [entry.objectId!] : []), ...(context.affected ?? []).map((other) => other.id)];
-      views = this.readModel.byIds(ids).then((list) => new Map(list.map((view) => [view.id, view])));
+      const carried = new Map<string, ProductionEventView>();
+      for (const id of ids) {
+        const view = entry.live?.views.get(id) as ProductionEventView | undefined;
+        if (view) carried.set(id, view);
+      }
+      const missing = ids.filter((id) => !carried.has(id));
+      if (missing.length === 0) views = Promise.resolve(carried);
+      else {
+        this.reads++;
+        views = this.readModel.byIds(missing).then((list) => new Map([...carried, ...list.map((view) => [view.id, view] as const)]));
+      }
       views.catch(() => this.loaded.delete(entry.seq));
       this.loaded.set(entry.seq, views);
       for (const seq of this.loaded.keys()) {

@@ -94,6 +94,14 @@ interface WriteOutcome {
   afterFlush?: (em: EntityManager) => Promise<void>;
 }
 
+/** What `write` takes out of its transaction: the event as committed (unless nothing changed) and what the change raised. */
+interface WriteResult {
+  id: string;
+  view: ProductionEventView | undefined;
+  conflicts: CrewConflict[];
+  shortages: ProductionEventResult['equipmentShortages'];
+}
+
 /**
  * Every change of an event goes through `write`: lock the event, apply the change, lock the people
  * on it, compare their double bookings before and after, apply the double-booking policy, bump the
@@ -416,7 +424,7 @@ export class ProductionEventService {
   ): Promise<ProductionEventResult> {
     if (eventId !== null) checkId(eventId, 'id', 'an event');
     const reason = overrideReason?.trim() || null;
-    const { id, conflicts, shortages } = await this.journal.record(async (em) => {
+    const { id, view, conflicts, shortages } = await this.journal.record<WriteResult>(async (em) => {
       const settings = await this.settings.get(em);
       const event = eventId ? await this.lock(em, eventId, options.includeDeleted ?? false) : null;
       const busyBefore = event && !event.deletedAt ? busyRange(event) : null;
@@ -426,7 +434,7 @@ export class ProductionEventService {
       const outcome = await work(em, { settings, event, peopleBefore });
       const target = outcome.event;
       // Nothing changed (the same status again, an edit to the same values): no new version, no journal row.
-      if (event && outcome.changes?.length === 0) return { result: { id: target.id, conflicts: [], shortages: [] }, journal: [] };
+      if (event && outcome.changes?.length === 0) return { result: { id: target.id, view: undefined, conflicts: [], shortages: [] }, journal: [] };
       if (event) target.version += 1;
       await em.flush();
       await outcome.afterFlush?.(em);
@@ -455,6 +463,11 @@ export class ProductionEventService {
         ...new Map([...changedConflicts.map((c) => [c.otherEvent.id, { id: c.otherEvent.id, busy: c.otherBusy }] as const), ...gear.affected.map((a) => [a.id, a] as const)]).values(),
       ];
 
+      // The event as it commits, read after the last lock: the answer to this write, and what this
+      // instance's live subscribers receive without reading it again (others read it after the commit).
+      const [view] = await this.readModel.byIds([target.id], em);
+      const live = view ? { views: new Map([[view.id, view]]) } : undefined;
+
       const notify = [...outcome.notify].filter(([person]) => person !== viewer.id);
       const journal: JournalInput[] = [
         {
@@ -476,6 +489,7 @@ export class ProductionEventService {
             ...(reason && raised.length > 0 ? { overrideReason: reason } : {}),
             ...(gear.raised.length > 0 ? { equipmentShortages: gear.raised, equipmentPolicy: settings.equipmentDoubleBooking, ...(reason ? { overrideReason: reason } : {}) } : {}),
           },
+          live,
         },
         ...(outcome.extraJournal ?? []),
         ...raised.map((conflict) => ({
@@ -492,12 +506,14 @@ export class ProductionEventService {
             notifyKinds: { [conflict.person.id]: NotificationKind.CONFLICT },
             ...(reason ? { overrideReason: reason } : {}),
           },
+          live,
         })),
       ];
-      return { result: { id: target.id, conflicts: raised.map(publicConflict), shortages: gear.raised }, journal };
+      return { result: { id: target.id, view, conflicts: raised.map(publicConflict), shortages: gear.raised }, journal };
     });
-    const [view] = await this.readModel.byIds([id]);
-    return { event: view, conflicts, equipmentShortages: shortages };
+    // A write that changed nothing read no view.
+    const [event] = view ? [view] : await this.readModel.byIds([id]);
+    return { event, conflicts, equipmentShortages: shortages };
   }
 
   private async lock(em: EntityManager, id: string, includeDeleted: boolean): Promise<ProductionEvent> {

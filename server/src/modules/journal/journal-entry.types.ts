@@ -14,6 +14,16 @@ export class FieldChange {
   newValue?: unknown;
 }
 
+/**
+ * What a committing write already built for live subscribers, handed to them in memory on the
+ * instance that committed it (with the entry, on its bus). Never stored and never sent between
+ * instances: elsewhere, and in replays, subscribers read the database as before.
+ */
+export interface LiveAttachment {
+  /** Objects as live feeds show them, by id (e.g. an event's view), read in the write's transaction after its last lock. */
+  views: ReadonlyMap<string, object>;
+}
+
 @ObjectType({ description: 'One row of the audit journal, which is also the live change feed.' })
 export class JournalEntry {
   @Field(() => SafeIntScalar, { description: 'Monotonic sequence number; changes commit in this order.' })
@@ -46,6 +56,9 @@ export class JournalEntry {
     description: 'Machine-readable details: e.g. the new version, who was notified, an override reason, the address of a failed sign-in.',
   })
   context!: Record<string, unknown>;
+
+  /** Only on entries that the bus of the committing instance delivers (see `LiveAttachment`). */
+  live?: LiveAttachment;
 }
 
 @InputType({ description: 'Journal filter; every field narrows the result.' })

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../../common/errors.js';
 import type { FieldHistory } from '../../common/field-merge.js';
-import type { FieldChange, JournalEntry, JournalFilter, JournalPage, PageInput } from './journal-entry.types.js';
+import type { FieldChange, JournalEntry, JournalFilter, JournalPage, LiveAttachment, PageInput } from './journal-entry.types.js';
 
 /** What a service records about one change. */
 export interface JournalInput {
@@ -14,11 +14,18 @@ export interface JournalInput {
   summary: string;
   changes?: FieldChange[];
   context?: Record<string, unknown>;
+  /** Handed in memory to this instance's live subscribers once the row commits; not stored. */
+  live?: LiveAttachment;
 }
 
 /** Serialises journal writers so that `seq` order equals commit order and no listener skips a row. */
 const JOURNAL_LOCK = 7_368_823;
 const CHANGES_SINCE_LIMIT = 500;
+/**
+ * Committed attachments waiting for the bus. The bus takes each as it delivers the row; one it
+ * missed (it read the row before the commit callback ran) is dropped once this many are newer.
+ */
+const LIVE_ATTACHMENTS_KEPT = 1024;
 
 interface JournalRow {
   seq: string;
@@ -73,6 +80,9 @@ export function diffFields<T extends object>(before: T, after: T, fields: Readon
 export class JournalService {
   /** Highest seq appended per open (root) transaction, announced once that transaction commits. */
   private readonly pending = new WeakMap<object, number>();
+  /** Attachments of rows appended per open (root) transaction, by seq. */
+  private readonly pendingLive = new WeakMap<object, Map<number, LiveAttachment>>();
+  private readonly committedLive = new Map<number, LiveAttachment>();
   private readonly committedListeners = new Set<(seq: number) => void>();
 
   constructor(private readonly orm: MikroORM) {
@@ -81,6 +91,15 @@ export class JournalService {
         const seq = transaction ? this.pending.get(transaction) : undefined;
         if (seq === undefined) return;
         this.pending.delete(transaction!);
+        const live = this.pendingLive.get(transaction!);
+        if (live) {
+          this.pendingLive.delete(transaction!);
+          for (const [liveSeq, attachment] of live) this.committedLive.set(liveSeq, attachment);
+          for (const kept of this.committedLive.keys()) {
+            if (this.committedLive.size <= LIVE_ATTACHMENTS_KEPT) break;
+            this.committedLive.delete(kept);
+          }
+        }
         for (const listener of this.committedListeners) listener(seq);
       },
     });
@@ -94,6 +113,16 @@ export class JournalService {
   onCommitted(listener: (seq: number) => void): () => void {
     this.committedListeners.add(listener);
     return () => this.committedListeners.delete(listener);
+  }
+
+  /**
+   * The in-memory attachment of a row this instance committed, once (the bus takes it as it
+   * delivers the row); undefined for rows of other instances, or when it was already taken.
+   */
+  takeLive(seq: number): LiveAttachment | undefined {
+    const attachment = this.committedLive.get(seq);
+    if (attachment) this.committedLive.delete(seq);
+    return attachment;
   }
 
   /** Appends rows inside the caller's transaction; call it after the change is flushed. */
@@ -120,7 +149,15 @@ export class JournalService {
     }
     // Rows appended inside a savepoint are keyed by it and not announced; the bus's periodic read finds them.
     const transaction = em.getTransactionContext<object>();
-    if (transaction && seqs.length > 0) this.pending.set(transaction, Math.max(this.pending.get(transaction) ?? 0, ...seqs));
+    if (transaction && seqs.length > 0) {
+      this.pending.set(transaction, Math.max(this.pending.get(transaction) ?? 0, ...seqs));
+      entries.forEach((entry, i) => {
+        if (!entry.live) return;
+        let live = this.pendingLive.get(transaction);
+        if (!live) this.pendingLive.set(transaction, (live = new Map()));
+        live.set(seqs[i]!, entry.live);
+      });
+    }
     return seqs;
   }
 
