@@ -9,7 +9,7 @@ export type CalendarBarProps = {
   event: CalendarProductionEvent;
   /** The copy under the pointer while dragging. */
   mirror?: boolean;
-  /** With a hover card (not while the bar is dragged or resized). */
+  /** With a hover card of its own (bars outside the calendar, e.g. a day's list). */
   withCard: boolean;
 };
 
@@ -59,10 +59,11 @@ function sameBar(previous: CalendarEventContentProps, next: CalendarEventContent
 }
 
 /**
- * One FullCalendar bar (or list row) of an event. FullCalendar renders every bar's content again
- * on any change; memoised on the event's data, only the bars that changed do real work (tests/bench).
+ * One FullCalendar bar (or list row) of an event; its hover card is the calendar's one
+ * (`useBarHoverCard`). FullCalendar renders every bar's content again on any change; memoised on
+ * the event's data, only the bars that changed do real work (tests/bench).
  */
 export const CalendarEventContent = memo(function CalendarEventContent({ info }: CalendarEventContentProps) {
   const event = (info.event.extendedProps as CalendarEventProps).productionEvent;
-  return <CalendarBar event={event} mirror={info.isMirror} withCard={!(info.isMirror || info.isDragging || info.isResizing)} />;
+  return <CalendarBar event={event} mirror={info.isMirror} withCard={false} />;
 }, sameBar);

@@ -1,26 +1,39 @@
 import type { MoreLinkInfo } from '@fullcalendar/react';
 import { Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { memo, useSyncExternalStore } from 'react';
+import { i18n } from '../../../i18n/i18n';
 import { useTranslation } from 'react-i18next';
 import { statusHexColor } from '../../events/utils/statusColor';
 import type { CalendarBars } from '../utils/createCalendarBars';
 import { calendarEventClassNames } from '../utils/toCalendarEventInputs';
+import type { ValueStore } from '../utils/createValueStore';
 import { CalendarBar } from './CalendarEventContent';
+import { ViewportAnchor } from './ViewportAnchor';
 
 /** A month day's "+N more": the bars FullCalendar hides there plus the events it does not hold. */
-export function MonthMoreLink({ info, bars }: { info: MoreLinkInfo; bars: CalendarBars }) {
+export function MonthMoreLink({ info, bars, language }: { info: MoreLinkInfo; bars: CalendarBars; language: string }) {
   // Set by our FullCalendar patch (patches/) on a day cell's link.
   const day = (info as MoreLinkInfo & { dateStr?: string }).dateStr ?? null;
-  return <MoreLinkText hidden={info.num} narrow={info.isNarrow} day={day} bars={bars} />;
+  return <MoreLinkText hidden={info.num} narrow={info.isNarrow} day={day} bars={bars} language={language} />;
 }
 
 /** FullCalendar renders every link of a row again on any change in it; memoised, only changed counts do work. */
-const MoreLinkText = memo(function MoreLinkText({ hidden, narrow, day, bars }: { hidden: number; narrow: boolean; day: string | null; bars: CalendarBars }) {
-  const { t } = useTranslation();
+type MoreLinkTextProps = { hidden: number; narrow: boolean; day: string | null; bars: CalendarBars; language: string };
+
+const MoreLinkText = memo(function MoreLinkText({ hidden, narrow, day, bars, language }: MoreLinkTextProps) {
   const unheld = useSyncExternalStore(bars.subscribe, () => (day ? bars.unheldOn(day) : 0));
   const count = hidden + unheld;
-  return <span data-testid="calendar-more-link">{narrow ? `+${count}` : t('calendar.moreLink', { count })}</span>;
+  return <span data-testid="calendar-more-link">{narrow ? `+${count}` : moreLinkText(language, count)}</span>;
 });
+
+/** "+N more" in a language, formatted once per count (i18next's `t` is slow for a whole month of links). */
+const moreLinkTexts = new Map<string, string>();
+function moreLinkText(language: string, count: number): string {
+  const key = `${language}|${count}`;
+  let text = moreLinkTexts.get(key);
+  if (text === undefined) moreLinkTexts.set(key, (text = i18n.t('calendar.moreLink', { count, lng: language })));
+  return text;
+}
 
 export interface OpenMonthDay {
   day: string;
@@ -30,26 +43,28 @@ export interface OpenMonthDay {
 
 export type MonthDayPopoverProps = {
   bars: CalendarBars;
-  open: OpenMonthDay | null;
-  onClose: () => void;
+  /** The day shown (null: closed); set by the calendar's moreLinkClick. */
+  openDay: ValueStore<OpenMonthDay | null>;
   onOpenEvent: (eventId: string) => void;
 };
 
 /** Every event of a month day in bar order, opened from its "+N more"; a click opens the event. */
-export function MonthDayPopover({ bars, open, onClose, onOpenEvent }: MonthDayPopoverProps) {
-  const { i18n } = useTranslation();
+export function MonthDayPopover({ bars, openDay, onOpenEvent }: MonthDayPopoverProps) {
+  const { language } = useTranslation().i18n;
+  const open = useSyncExternalStore(openDay.subscribe, openDay.get);
   // Follows live changes while open.
   useSyncExternalStore(bars.subscribe, bars.version);
   if (!open) return null;
+  const onClose = () => openDay.set(null);
   const events = bars.eventsOn(open.day);
-  const title = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+  const title = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${open.day}T00:00:00Z`),
   );
   const { anchor } = open;
   return (
     <Popover opened onDismiss={onClose} position="bottom-start" width={280} shadow="md" withinPortal trapFocus returnFocus>
       <Popover.Target>
-        <div style={{ position: 'fixed', left: anchor.left, top: anchor.top, width: anchor.width, height: anchor.height, pointerEvents: 'none' }} />
+        <ViewportAnchor rect={anchor} />
       </Popover.Target>
       <Popover.Dropdown data-testid="calendar-day-popover" mah={360} style={{ overflowY: 'auto' }}>
         <Text fw={600} size="sm" mb="xs">

@@ -22,7 +22,9 @@ import classicTheme from '@fullcalendar/react/themes/classic';
 import { memo, useCallback, useState, type RefObject } from 'react';
 import type { CalendarEventProps, CalendarViewName } from '../utils/calendarTypes';
 import { MONTH_BARS_PER_DAY, type CalendarBars } from '../utils/createCalendarBars';
+import { createValueStore } from '../utils/createValueStore';
 import { firstDayOfWeek } from '../utils/firstDayOfWeek';
+import { BarHoverCard, createBarHover } from './BarHoverCard';
 import { CalendarEventContent } from './CalendarEventContent';
 import { MonthDayPopover, MonthMoreLink, type OpenMonthDay } from './MonthDayMore';
 
@@ -90,20 +92,24 @@ export const ProductionCalendar = memo(function ProductionCalendar({
     onOpenEvent(props.productionEvent.id);
   }
 
-  const [openDay, setOpenDay] = useState<OpenMonthDay | null>(null);
-  const renderMoreLink = useCallback((info: MoreLinkInfo) => <MonthMoreLink info={info} bars={bars} />, [bars]);
-  // Our own popover: FullCalendar's would list only the events it holds.
-  const handleMoreLinkClick = useCallback((info: Parameters<MoreLinkHandler>[0]) => {
-    const link = info.jsEvent.target instanceof Element ? info.jsEvent.target : null;
-    const day = link?.closest('[data-date]')?.getAttribute('data-date');
-    if (!link || !day) return;
-    info.jsEvent.preventDefault();
-    setOpenDay({ day, anchor: link.getBoundingClientRect() });
-  }, []);
-  const closeDay = useCallback(() => setOpenDay(null), []);
+  // Outside this component's state: opening the day list or a hover card must not render the calendar again.
+  const [openDay] = useState(() => createValueStore<OpenMonthDay | null>(null));
+  const [hover] = useState(createBarHover);
+  const renderMoreLink = useCallback((info: MoreLinkInfo) => <MonthMoreLink info={info} bars={bars} language={language} />, [bars, language]);
+  // Our own list of the day: FullCalendar's popover would list only the events it holds.
+  const handleMoreLinkClick = useCallback(
+    (info: Parameters<MoreLinkHandler>[0]) => {
+      const link = info.jsEvent.target instanceof Element ? info.jsEvent.target : null;
+      const day = link?.closest('[data-date]')?.getAttribute('data-date');
+      if (!link || !day) return;
+      info.jsEvent.preventDefault();
+      openDay.set({ day, anchor: link.getBoundingClientRect() });
+    },
+    [openDay],
+  );
 
   return (
-    <div className="lo-calendar-root" data-testid="production-calendar">
+    <div className="lo-calendar-root" data-testid="production-calendar" {...hover.handlers}>
       <FullCalendar
         ref={calendarRef}
         plugins={plugins}
@@ -136,7 +142,8 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         select={onSelectDays}
         datesSet={onDatesSet}
       />
-      <MonthDayPopover bars={bars} open={openDay} onClose={closeDay} onOpenEvent={onOpenEvent} />
+      <MonthDayPopover bars={bars} openDay={openDay} onOpenEvent={onOpenEvent} />
+      <BarHoverCard bars={bars} hover={hover} />
     </div>
   );
 });
