@@ -128,6 +128,14 @@ async function box(locator: Locator) {
   return found;
 }
 
+/** A popover opened from `anchor` sits next to it (just below or above, overlapping it sideways), not somewhere else on the page. */
+async function expectNextTo(popover: Locator, anchor: { x: number; y: number; width: number; height: number }) {
+  const at = await box(popover);
+  const gap = Math.min(Math.abs(at.y - (anchor.y + anchor.height)), Math.abs(at.y + at.height - anchor.y));
+  expect(gap, 'vertical gap between the popover and what opened it').toBeLessThan(24);
+  expect(at.x < anchor.x + anchor.width && at.x + at.width > anchor.x, 'the popover overlaps its anchor sideways').toBe(true);
+}
+
 /** Presses on `from`, moves in small steps to `to` and lets go: a real drag. */
 async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, beforeDrop?: () => Promise<void>) {
   await page.mouse.move(from.x, from.y);
@@ -356,8 +364,14 @@ test('a busy day in the month shows its six oldest bars and "+N more" with the r
     await expect(cell.getByText('+3 more')).toBeVisible({ timeout: 2_000 });
     await expect(cell.getByTestId('calendar-event')).toHaveCount(6);
 
-    await cell.getByText('+3 more').click();
-    for (const event of created.slice(6)) await expect(bars(a, event.id)).toBeVisible();
+    const link = cell.getByText('+3 more');
+    const linkBox = await box(link);
+    await link.click();
+    // Our own list of the day (FullCalendar's would list only the events it holds): all nine, oldest first.
+    const list = a.getByTestId('calendar-day-popover');
+    await expect(list.getByTestId('calendar-event')).toHaveCount(9);
+    for (const event of created.slice(6)) await expect(list.locator(`[data-event-id="${event.id}"]`)).toBeVisible();
+    await expectNextTo(list, linkBox);
     await shot(a, testInfo, 'busy-day-popover');
   } finally {
     await a.context().close();
@@ -447,6 +461,7 @@ test('the Russian interface shows Russian month names, dates and plurals', async
     await bars(a, first.id).hover();
     const card = a.getByTestId('calendar-event-card');
     await expect(card).toContainText('2 дня');
+    await expectNextTo(card, await box(bars(a, first.id)));
     // «12–13 июл. 2027 г.»: the month in the genitive, as Russian writes dates.
     const genitiveMonths = ['янв', 'февр', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сент', 'окт', 'нояб', 'дек'];
     const [, monthNumber, firstDay] = monday.split('-').map(Number);
