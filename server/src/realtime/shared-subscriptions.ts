@@ -421,6 +421,11 @@ export class SharedSubscriptions {
       active: true,
       liveFrom: NOT_LIVE,
       pending: [],
+      // Declared up front: added later, they would take a second allocation per member.
+      source: undefined,
+      detached: undefined,
+      direct: undefined,
+      end: undefined,
     };
     const replayBus = Object.assign(Object.create(bus) as JournalBus, {
       entries: async function* (): AsyncGenerator<JournalEntry> {},
