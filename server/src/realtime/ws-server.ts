@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'cookie';
 import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
@@ -28,7 +29,8 @@ interface Connection {
   socket: LiveSocket;
   /** graphql-ws's state of the connection: its table of running operations is shared with `serveShared`. */
   ctx: Context<Record<string, unknown>, LiveSocket>;
-  ip: string | undefined;
+  /** The TCP socket, for its address: read when needed (refusals, sign-in), as Node keeps the address once read. */
+  peer: Socket;
   userAgent: string | undefined;
   viewer: Viewer;
   /** Ids of the subscriptions graphql-ws runs for it (for the per-connection limit). */
@@ -347,10 +349,10 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       requestId,
       transport: 'ws',
       viewer: null,
-      ip: connection.ip,
       userAgent: connection.userAgent,
     });
     // Live: a role change re-read by `revalidate` applies to subscriptions already running.
+    Object.defineProperty(context, 'ip', { get: () => connection.peer.remoteAddress, enumerable: true });
     return Object.defineProperty(context, 'viewer', { get: () => connection.viewer, enumerable: true });
   };
   // Thousands of browsers send the same few documents: parse and validate each once and share the
@@ -359,7 +361,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   /** Where a shareable subscription's frames go: graphql-ws's `subscribe` hook only receives the arguments. */
   const sharedTarget = new WeakMap<ExecutionArgs, { socket: LiveSocket; id: string; connection: Connection; operationName: string | null | undefined }>();
   const reportErrors = async (connection: Connection | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]) => {
-    await options.onErrors?.(connection?.viewer ?? null, errors, { transport: 'ws', ip: connection?.ip, operationName });
+    await options.onErrors?.(connection?.viewer ?? null, errors, { transport: 'ws', ip: connection?.peer.remoteAddress, operationName });
   };
 
   /**
@@ -513,7 +515,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       const connection: Connection = {
         socket,
         ctx,
-        ip: request.socket.remoteAddress,
+        peer: request.socket,
         userAgent: request.headers['user-agent'],
         viewer: viewers.intern(viewer),
         subscriptionIds: NONE,
