@@ -170,6 +170,8 @@ export interface DirectSubscriber extends Subscriber {
   next(result: ExecutionResult, perSubscriber: boolean): Promise<void>;
   /** It ended by itself (its source ended or failed); called at most once, and never after `detach`. */
   end(error?: unknown): void;
+  /** Its replay is over: from now on it only receives its group's frames. */
+  live?(): void;
 }
 
 /** A subscriber served by `attach`: the iterator it is still reading (its replay, or its own run when unshared). */
@@ -478,6 +480,7 @@ export class SharedSubscriptions {
     if (!member.active) return;
     for (const frame of member.pending ?? []) this.send(member, frame);
     member.pending = undefined;
+    member.direct?.live?.();
   }
 
   /**

@@ -174,8 +174,8 @@ const OPERATIONS_PROTOTYPE: object = Object.create(null);
 
 /** What `DirectSubscription`s share: the live server's formatting and bookkeeping. */
 interface DirectHooks {
-  formatResult(connection: Connection, requestId: string, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult): Promise<FormattedExecutionResult | undefined>;
-  formatErrors(connection: Connection, requestId: string, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<unknown[]>;
+  formatResult(connection: Connection, requestId: string | undefined, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult): Promise<FormattedExecutionResult | undefined>;
+  formatErrors(connection: Connection, requestId: string | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<unknown[]>;
   reportErrors(connection: Connection, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<void>;
   shared: SharedSubscriptions;
   logger: Logger;
@@ -194,9 +194,14 @@ class DirectSubscription implements DirectSubscriber {
     private readonly connection: Connection,
     readonly id: string,
     private readonly operationName: string | null | undefined,
-    private readonly requestId: string,
+    /** The request id of its own run and replay; dropped once it is live (an idle subscription keeps no string of its own). */
+    private requestId: string | undefined,
     private readonly hooks: DirectHooks,
   ) {}
+
+  live(): void {
+    this.requestId = undefined;
+  }
 
   viewer(): Viewer | null {
     return this.connection.viewer;
@@ -289,11 +294,6 @@ class ViewerInterner {
     this.viewers.set(key, interned);
     return interned;
   }
-}
-
-/** `randomUUID()` builds its text from pieces; a flat copy of an id kept as long as a subscription is a fraction of the size. */
-function flatString(text: string): string {
-  return Buffer.from(text, 'latin1').toString('latin1');
 }
 
 function samePermissions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -461,7 +461,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     const prepared = prepare(connection, payload, requestId);
     if (!('args' in prepared) || !prepared.plan) return false;
     // Kept by the subscription itself, not in `requestIds`: the map would hold it for as long as the subscription runs.
-    const subscription = new DirectSubscription(connection, id, payload.operationName, flatString(requestId), hooks);
+    const subscription = new DirectSubscription(connection, id, payload.operationName, requestId, hooks);
     connection.direct = connection.direct.concat(subscription);
     shared.attach(prepared.args, socket, id, subscription).then(
       (attached) => {
