@@ -67,10 +67,16 @@ function permissionScope(viewer: Viewer): string {
   return scope;
 }
 
-/** The part of a group key that stands for the viewer: its permission set, and who it is when the result depends on that. */
+const scopeKeys = new WeakMap<Viewer, { permissions: string; viewer?: string }>();
+/**
+ * The part of a group key that stands for the viewer: its permission set, and who it is when the
+ * result depends on that. Cached per viewer object: it is compared for every member on every delivery.
+ */
 export function scopeKey(policy: SharingPolicy, viewer: Viewer): string {
-  const permissions = `p:${permissionScope(viewer)}`;
-  return policy.scope(viewer) === 'viewer' ? `${permissions}|v:${viewer.id}` : permissions;
+  let keys = scopeKeys.get(viewer);
+  if (!keys) scopeKeys.set(viewer, (keys = { permissions: `p:${permissionScope(viewer)}` }));
+  if (policy.scope(viewer) !== 'viewer') return keys.permissions;
+  return (keys.viewer ??= `${keys.permissions}|v:${viewer.id}`);
 }
 
 /** JSON with object keys sorted, so equal variables give equal keys. */
@@ -194,12 +200,14 @@ interface Member extends Attached {
   /** Entries up to this sequence number were (or will be) replayed to it; the group sends only later ones. */
   liveFrom: number;
   /** Frames that arrived while its replay was still being sent. */
-  pending: string[] | undefined;
+  pending: Buffer[] | undefined;
   /** Served by `attach`: told when its group ends. */
   direct?: DirectSubscriber;
   /** Otherwise: its group ended (with the source's error, if any). */
   end?(error?: unknown): void;
 }
+
+const TEXT_FRAME = { binary: false } as const;
 
 /** `liveFrom` of a member not (yet) receiving a group's frames. */
 const NOT_LIVE = Number.MAX_SAFE_INTEGER;
@@ -313,12 +321,15 @@ class SubscriptionGroup {
     const payload = JSON.stringify(errors ? { ...rest, errors: this.hub.options.formatErrors(errors, this.requestId) } : rest);
     this.hub.metrics.lastPayload = payload;
     const tail = `${payload}}`;
+    // Members differ only by their operation's id (clients number theirs alike): one encoded frame per id.
+    const frames = new Map<string, Buffer>();
     for (const member of this.members) {
       if (seq <= member.liveFrom) continue;
       // Per delivery: a member whose permissions changed since it joined gets nothing from this group.
       const viewer = member.subscriber.viewer();
       if (!viewer || scopeKey(member.plan.policy, viewer) !== this.scope) continue;
-      const frame = member.frameHead + tail;
+      let frame = frames.get(member.frameHead);
+      if (!frame) frames.set(member.frameHead, (frame = Buffer.from(member.frameHead + tail)));
       if (member.pending) member.pending.push(frame);
       else this.hub.send(member, frame);
       if (errors) void member.subscriber.reportErrors?.(errors).catch(() => undefined);
@@ -399,9 +410,10 @@ export class SharedSubscriptions {
     if (this.groups.get(group.key) === group) this.groups.delete(group.key);
   }
 
-  send(member: Member, frame: string): void {
+  send(member: Member, frame: Buffer): void {
     if (member.socket.readyState !== member.socket.OPEN) return;
-    member.socket.send(frame);
+    // The same bytes for every socket, sent as the text frame they are.
+    member.socket.send(frame, TEXT_FRAME);
     this.metrics.framesSent++;
   }
 
