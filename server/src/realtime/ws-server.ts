@@ -138,7 +138,9 @@ function socketClass(serve: { subscribe(socket: LiveSocket, message: unknown): b
       else if (event === 'close') {
         this.stopInitWait();
         this.request = undefined;
-        void this.handleClose?.(args[0] as number, String(args[1]));
+        this.handleClose?.(args[0] as number, String(args[1])).catch((error: unknown) => {
+          logger.warn('Could not end the operations of a closed WebSocket', { error: error instanceof Error ? error.message : String(error) });
+        });
       } else if (event === 'error') {
         logger.warn('WebSocket error', { error: (args[0] as Error | undefined)?.message });
         this.close(CloseCode.InternalServerError, 'Internal server error');
