@@ -200,14 +200,12 @@ interface Member extends Attached {
   /** Entries up to this sequence number were (or will be) replayed to it; the group sends only later ones. */
   liveFrom: number;
   /** Frames that arrived while its replay was still being sent. */
-  pending: Buffer[] | undefined;
+  pending: string[] | undefined;
   /** Served by `attach`: told when its group ends. */
   direct?: DirectSubscriber;
   /** Otherwise: its group ended (with the source's error, if any). */
   end?(error?: unknown): void;
 }
-
-const TEXT_FRAME = { binary: false } as const;
 
 /** `liveFrom` of a member not (yet) receiving a group's frames. */
 const NOT_LIVE = Number.MAX_SAFE_INTEGER;
@@ -321,15 +319,12 @@ class SubscriptionGroup {
     const payload = JSON.stringify(errors ? { ...rest, errors: this.hub.options.formatErrors(errors, this.requestId) } : rest);
     this.hub.metrics.lastPayload = payload;
     const tail = `${payload}}`;
-    // Members differ only by their operation's id (clients number theirs alike): one encoded frame per id.
-    const frames = new Map<string, Buffer>();
     for (const member of this.members) {
       if (seq <= member.liveFrom) continue;
       // Per delivery: a member whose permissions changed since it joined gets nothing from this group.
       const viewer = member.subscriber.viewer();
       if (!viewer || scopeKey(member.plan.policy, viewer) !== this.scope) continue;
-      let frame = frames.get(member.frameHead);
-      if (!frame) frames.set(member.frameHead, (frame = Buffer.from(member.frameHead + tail)));
+      const frame = member.frameHead + tail;
       if (member.pending) member.pending.push(frame);
       else this.hub.send(member, frame);
       if (errors) void member.subscriber.reportErrors?.(errors).catch(() => undefined);
@@ -410,10 +405,9 @@ export class SharedSubscriptions {
     if (this.groups.get(group.key) === group) this.groups.delete(group.key);
   }
 
-  send(member: Member, frame: Buffer): void {
+  send(member: Member, frame: string): void {
     if (member.socket.readyState !== member.socket.OPEN) return;
-    // The same bytes for every socket, sent as the text frame they are.
-    member.socket.send(frame, TEXT_FRAME);
+    member.socket.send(frame);
     this.metrics.framesSent++;
   }
 
