@@ -11,6 +11,9 @@
 //   BENCH_FANOUT_STORM=5000            clients of the reconnect storm (0 = none; needs a round of that size)
 //   BENCH_FANOUT_STEADY=40             moves at a steady rate, BENCH_FANOUT_RATE=20 per second
 //   BENCH_FANOUT_BURSTS=4              bursts of BENCH_FANOUT_BURST_SIZE=10 concurrent moves, 500 ms apart
+//   BENCH_FANOUT_WARMUP=100            clients opened and closed on both servers before the rounds, so that
+//                                      memory per connection is what one more connection costs, not code
+//                                      compiled and caches filled on first use (0 = none)
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +41,15 @@ if (process.argv.includes('--clients')) runClients();
 
 function runClients() {
   let sockets = [];
+  const subscriptionsOf = (i, roles) => [{ query: QUERY, variables: WINDOWS[Math.floor(i / roles) % WINDOWS.length] }, { query: SECOND }];
   /** seq → receipt times (all sockets). */
   let receipts = new Map();
   const send = (message) => process.send(message);
 
-  function openOne(url, headers, subscriptions) {
+  /** `raw`: the same messages to a server that does not answer them (its sockets receive what Loadout's do). */
+  function openOne(url, headers, subscriptions, raw = false) {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, subscriptions ? 'graphql-transport-ws' : undefined, { headers, perMessageDeflate: false });
+      const socket = new WebSocket(url, raw ? undefined : 'graphql-transport-ws', { headers, perMessageDeflate: false });
       socket.on('error', reject);
       socket.on('message', (data) => {
         const t = now();
@@ -62,8 +67,10 @@ function runClients() {
         list.push(t);
       });
       socket.on('open', () => {
-        if (subscriptions) socket.send(JSON.stringify({ type: 'connection_init' }));
-        else resolve(socket);
+        socket.send(JSON.stringify({ type: 'connection_init' }));
+        if (!raw) return;
+        subscriptions.forEach((payload, i) => socket.send(JSON.stringify({ id: String(i + 1), type: 'subscribe', payload })));
+        resolve(socket);
       });
     });
   }
@@ -80,15 +87,10 @@ function runClients() {
     try {
       if (command.cmd === 'open-graphql') {
         const { url, origin, cookies, n } = command;
-        sockets = await openMany(n, (i) =>
-          openOne(url, { cookie: cookies[i % cookies.length], origin }, [
-            { query: QUERY, variables: WINDOWS[Math.floor(i / cookies.length) % WINDOWS.length] },
-            { query: SECOND },
-          ]),
-        );
+        sockets = await openMany(n, (i) => openOne(url, { cookie: cookies[i % cookies.length], origin }, subscriptionsOf(i, cookies.length)));
         send({ cmd: 'opened', n: sockets.length });
       } else if (command.cmd === 'open-raw') {
-        sockets = await openMany(command.n, () => openOne(command.url, {}, null));
+        sockets = await openMany(command.n, (i) => openOne(command.url, {}, subscriptionsOf(i, 4), true));
         send({ cmd: 'opened', n: sockets.length });
       } else if (command.cmd === 'close-all') {
         const closing = sockets.map((socket) => (socket.readyState === WebSocket.CLOSED ? null : once(socket, 'close')));
@@ -159,10 +161,15 @@ function gc() {
   collect();
   collect();
 }
+/** Collected heap (used + external) without compiled code: functions optimised while clients connect are no connection's memory. */
 function heap() {
   gc();
   const usage = process.memoryUsage();
-  return usage.heapUsed + usage.external;
+  const code = v8
+    .getHeapSpaceStatistics()
+    .filter((space) => space.space_name === 'code_space' || space.space_name === 'code_large_object_space')
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+  return usage.heapUsed + usage.external - code;
 }
 
 async function waitUntil(predicate, timeoutMs, what) {
@@ -270,7 +277,18 @@ export async function benchFanout(server, options = {}) {
   await clients.expect('ready');
   const rounds = [];
   let storm = null;
+  const warmup = Number(process.env.BENCH_FANOUT_WARMUP ?? 100);
   try {
+    if (warmup > 0) {
+      await clients.ask({ cmd: 'open-graphql', url: wsUrl, origin, cookies, n: warmup }, 'opened');
+      await waitUntil(() => server.fanout.members >= 2 * warmup, 60_000, 'the warm-up subscriptions');
+      await clients.ask({ cmd: 'close-all' }, 'closed');
+      await waitUntil(() => server.fanout.members === 0, 30_000, 'the warm-up subscriptions to end');
+      await clients.ask({ cmd: 'open-raw', url: rawUrl, n: warmup }, 'opened');
+      await waitUntil(() => raw.clients.size >= warmup, 30_000, 'the warm-up raw sockets');
+      await clients.ask({ cmd: 'close-all' }, 'closed');
+      await waitUntil(() => raw.clients.size === 0, 30_000, 'the warm-up raw sockets to close');
+    }
     for (const n of sizes) {
       log(`  ${n} clients…`);
       const before = heap();
@@ -302,6 +320,8 @@ export async function benchFanout(server, options = {}) {
       const rawBefore = heap();
       await clients.ask({ cmd: 'open-raw', url: rawUrl, n }, 'opened');
       await waitUntil(() => raw.clients.size >= n, 30_000, `${n} raw sockets`);
+      // Their connection_init and subscribe messages, which nothing answers, are read by then.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const rawBytes = (heap() - rawBefore) / n;
       const baseline = await measure(server, clients, n, manager, events, plan, hooks);
       broadcast = null;
@@ -322,8 +342,9 @@ export async function benchFanout(server, options = {}) {
     `calendarChanged to N graphql-ws clients in a separate process (four roles, two windows: ${rounds[0]?.groups ?? '?'} groups with conflictRaised), each socket with two subscriptions. ` +
       `Per round: ${plan.steady} moves at ${plan.rate}/s, then ${plan.bursts} bursts of ${plan.burstSize} concurrent moves by a manager over HTTP. ` +
       'Latency from the commit hook (the journal entry reaching the instance) to receipt in the client process. ' +
-      'Baseline: a raw `ws` server in the same process broadcasting the same bytes from the same commit hook to the same number of sockets, measured in the same run. ' +
-      'CPU and event-loop delay are of the server process (it also runs the manager\'s HTTP client, on both sides).',
+      'Baseline: a raw `ws` server in the same process broadcasting the same bytes from the same commit hook to the same number of sockets (whose clients send it the same connection_init and subscribe messages, unanswered), measured in the same run. ' +
+      'CPU and event-loop delay are of the server process (it also runs the manager\'s HTTP client, on both sides). ' +
+      `Memory per idle connection: growth of the collected heap (used + external, without compiled code) once the N clients are open, over N, after ${warmup} clients were opened and closed on both servers.`,
     '',
     '| clients | figure | Loadout | raw ws broadcast | ratio |',
     '| ---: | --- | ---: | ---: | ---: |',

@@ -117,6 +117,32 @@ describe('graphql-ws protocol abuse', () => {
     await expectClosedWith(session, 4409);
   });
 
+  it('one id twice for a subscription served beside graphql-ws (its document already known): closed with 4409', async () => {
+    const session = await rawSession();
+    session.send({ type: 'connection_init' });
+    await session.waitForMessage('connection_ack');
+    // The first use of the document is graphql-ws's; later ones are shared subscriptions in the connection's own list.
+    session.send(subscribe('first'));
+    session.send(subscribe('same'));
+    session.send(subscribe('same'));
+    await expectClosedWith(session, 4409);
+  });
+
+  it("a client's complete ends a shared subscription: its id may be used again and the connection stays up", async () => {
+    const session = await rawSession();
+    session.send({ type: 'connection_init' });
+    await session.waitForMessage('connection_ack');
+    session.send(subscribe('first'));
+    session.send(subscribe('again'));
+    session.send({ id: 'again', type: 'complete' });
+    session.send(subscribe('again'));
+    session.send({ type: 'ping' });
+    await session.waitForMessage('pong');
+    expect(session.socket.readyState).toBe(WebSocket.OPEN);
+    session.socket.close(1000);
+    expect((await session.ended).closeCode).toBe(1000);
+  });
+
   it('an unknown message type, a message without a type and invalid JSON: closed with 4400', async () => {
     for (const bad of [{ type: 'shout' }, { payload: {} }, '{"type": "connection_init"', '[]']) {
       const session = await rawSession();
@@ -169,5 +195,48 @@ describe('graphql-ws protocol abuse', () => {
     await session.waitForMessage('pong');
     expect(session.socket.readyState).toBe(WebSocket.OPEN);
     session.socket.close(1000);
+  });
+});
+
+describe('keep-alive', () => {
+  let fast: TestServer;
+  let cookie: string;
+  const KEEP_ALIVE_MS = 150;
+
+  beforeAll(async () => {
+    fast = await startTestServer({ keepAliveMs: KEEP_ALIVE_MS });
+    cookie = (await signIn(fast.url, 'admin@loadout.demo')).cookie!;
+  });
+  afterAll(async () => {
+    await fast?.stop();
+  });
+
+  async function idleSocket(autoPong: boolean) {
+    const socket = new WebSocket(fast.wsUrl, 'graphql-transport-ws', { headers: { cookie }, autoPong });
+    let pings = 0;
+    socket.on('ping', () => pings++);
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('error', () => undefined);
+    await new Promise<void>((resolve) => socket.once('open', () => resolve()));
+    const acknowledged = new Promise<void>((resolve) => socket.once('message', () => resolve()));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await acknowledged;
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: JOURNAL_SUBSCRIPTION } }));
+    return { socket, closed, pings: () => pings };
+  }
+
+  it('an idle connection is pinged on every round and, answering, stays open', async () => {
+    const { socket, pings } = await idleSocket(true);
+    await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_MS * 6));
+    expect(pings()).toBeGreaterThanOrEqual(3);
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close(1000);
+  });
+
+  it('a client that stops answering pings is dropped', async () => {
+    const { closed, pings } = await idleSocket(false);
+    // Terminated, not closed with a code: 1006 on the client.
+    expect(await closed).toBe(1006);
+    expect(pings()).toBeGreaterThanOrEqual(1);
   });
 });

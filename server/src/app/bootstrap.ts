@@ -94,6 +94,8 @@ export interface BootstrapOptions {
   webhooks?: WebhookDispatcherOptions;
   /** Carry the live bus's wake-ups through Redis pub/sub instead of PostgreSQL NOTIFY. */
   redisUrl?: string;
+  /** How often WebSocket clients are pinged (default 12 s; tests shorten it). */
+  keepAliveMs?: number;
 }
 
 export interface RunningServer {
@@ -367,6 +369,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Running
       isOriginAllowed,
       createContext,
       onErrors: (viewer, errors, origin) => journalRefusals(journal, logger, viewer, errors, origin),
+      keepAliveMs: options.keepAliveMs,
     });
     // Closed before Apollo drains HTTP, so open sockets do not hold the shutdown.
     cleanup.push(() => live.close());

@@ -67,10 +67,16 @@ function permissionScope(viewer: Viewer): string {
   return scope;
 }
 
-/** The part of a group key that stands for the viewer: its permission set, and who it is when the result depends on that. */
+const scopeKeys = new WeakMap<Viewer, { permissions: string; viewer?: string }>();
+/**
+ * The part of a group key that stands for the viewer: its permission set, and who it is when the
+ * result depends on that. Cached per viewer object: it is compared for every member on every delivery.
+ */
 export function scopeKey(policy: SharingPolicy, viewer: Viewer): string {
-  const permissions = `p:${permissionScope(viewer)}`;
-  return policy.scope(viewer) === 'viewer' ? `${permissions}|v:${viewer.id}` : permissions;
+  let keys = scopeKeys.get(viewer);
+  if (!keys) scopeKeys.set(viewer, (keys = { permissions: `p:${permissionScope(viewer)}` }));
+  if (policy.scope(viewer) !== 'viewer') return keys.permissions;
+  return (keys.viewer ??= `${keys.permissions}|v:${viewer.id}`);
 }
 
 /** JSON with object keys sorted, so equal variables give equal keys. */
@@ -170,6 +176,8 @@ export interface DirectSubscriber extends Subscriber {
   next(result: ExecutionResult, perSubscriber: boolean): Promise<void>;
   /** It ended by itself (its source ended or failed); called at most once, and never after `detach`. */
   end(error?: unknown): void;
+  /** Its replay is over: from now on it only receives its group's frames. */
+  live?(): void;
 }
 
 /** A subscriber served by `attach`: the iterator it is still reading (its replay, or its own run when unshared). */
@@ -421,6 +429,11 @@ export class SharedSubscriptions {
       active: true,
       liveFrom: NOT_LIVE,
       pending: [],
+      // Declared up front: added later, they would take a second allocation per member.
+      source: undefined,
+      detached: undefined,
+      direct: undefined,
+      end: undefined,
     };
     const replayBus = Object.assign(Object.create(bus) as JournalBus, {
       entries: async function* (): AsyncGenerator<JournalEntry> {},
@@ -473,6 +486,7 @@ export class SharedSubscriptions {
     if (!member.active) return;
     for (const frame of member.pending ?? []) this.send(member, frame);
     member.pending = undefined;
+    member.direct?.live?.();
   }
 
   /**

@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'cookie';
 import { GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
-import { CloseCode, MessageType, validateMessage, type Context, type SubscribeMessage } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode, handleProtocols, makeServer, MessageType, validateMessage, type Context, type SubscribeMessage } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DomainError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
@@ -21,19 +21,45 @@ import { planSharing, SharedSubscriptions, shareableField, type Attached, type D
 /** Close codes sent when a session stops being valid on an open connection. */
 export const SESSION_ENDED_CLOSE = { code: CloseCode.Forbidden, reason: 'Session ended' } as const;
 
-/** graphql-ws's `extra` for the ws adapter. */
-type Extra = { socket: WebSocket; request: IncomingMessage } & Record<PropertyKey, unknown>;
+/** How often every socket is pinged; one that has not answered a ping by the next is dropped (graphql-ws's default keep-alive). */
+export const KEEP_ALIVE_MS = 12_000;
 
 /** What this server keeps per open, authenticated connection. */
 interface Connection {
-  socket: WebSocket;
+  socket: LiveSocket;
   /** graphql-ws's state of the connection: its table of running operations is shared with `serveShared`. */
-  ctx: Context<Record<string, unknown>, Extra>;
-  ip: string | undefined;
+  ctx: Context<Record<string, unknown>, LiveSocket>;
+  /** The TCP socket, for its address: read when needed (refusals, sign-in), as Node keeps the address once read. */
+  peer: Socket;
   userAgent: string | undefined;
   viewer: Viewer;
-  activeSubscriptions: Set<string>;
-  requestIds: Map<string, string>;
+  /** Ids of the subscriptions graphql-ws runs for it (for the per-connection limit). */
+  subscriptionIds: readonly string[];
+  /** Its shareable subscriptions served beside graphql-ws (see `serveShared`). */
+  direct: readonly DirectSubscription[];
+  /** Request ids of the operations graphql-ws runs (shared subscriptions keep their own); created on first use. */
+  requestIds: Map<string, string> | undefined;
+}
+
+/**
+ * The server's sockets, and graphql-ws's view of them (its `WebSocket`): `send` and `close` are
+ * ws's own, messages are handed over by `emit`. What graphql-ws's ws adapter keeps per socket in
+ * closures, listeners and timers (a keep-alive interval, the init-wait timer for as long as the
+ * socket lives) is a few fields here; one interval pings every socket.
+ */
+interface LiveSocket extends WebSocket {
+  /** The upgrade request, until the connection is initialised (only its headers and address are read). */
+  request: IncomingMessage | undefined;
+  /** Set once the session is checked (`connection_init`). */
+  connection: Connection | undefined;
+  /** Closes the socket with 4408 unless `connection_init` arrives first. */
+  initWait: NodeJS.Timeout | undefined;
+  /** Pinged, and no pong since. */
+  awaitingPong: boolean;
+  /** graphql-ws's handler of a message, and of the socket's end. */
+  handleMessage: ((data: string) => Promise<void>) | undefined;
+  handleClose: ((code: number, reason: string) => Promise<void>) | undefined;
+  onMessage(handler: (data: string) => Promise<void>): void;
 }
 
 export interface LiveServerOptions {
@@ -47,6 +73,8 @@ export interface LiveServerOptions {
   createContext(base: Omit<RequestContext, 'loaders' | 'bus' | 'calendar' | 'presence'>): RequestContext;
   /** Called with the errors of every result before they are sent (e.g. to journal refusals). */
   onErrors?(viewer: Viewer | null, errors: readonly GraphQLError[], origin: { transport: 'ws'; ip?: string; operationName?: string | null }): Promise<void>;
+  /** How often every socket is pinged; default `KEEP_ALIVE_MS`. */
+  keepAliveMs?: number;
 }
 
 /** Journal object types whose changes can end sessions or change permissions. */
@@ -68,13 +96,24 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 const SERVER_MESSAGE_TYPES = new Set<string>([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
 
 /**
- * The server's sockets, in front of graphql-ws. A client that sends a server's message
+ * The class of the server's sockets (see `LiveSocket`). A client that sends a server's message
  * (connection_ack, next, error) is misusing the protocol: closed with 4400 Bad Request, as for any
- * other invalid message, before graphql-ws sees it. A subscribe message `serve` takes (returns true
- * for) never reaches graphql-ws. A subclass rather than a wrapper per socket: nothing per connection.
+ * other invalid message, before graphql-ws sees it. A subscribe or complete message `serve` takes
+ * (returns true for) never reaches graphql-ws. Events are handled here rather than by listeners: nothing per socket.
  */
-function socketClass(serve: (socket: WebSocket, message: unknown) => boolean): typeof WebSocket {
-  return class LiveSocket extends WebSocket {
+function socketClass(serve: { subscribe(socket: LiveSocket, message: unknown): boolean; complete(socket: LiveSocket, message: unknown): boolean }, logger: Logger): typeof WebSocket {
+  return class extends WebSocket implements LiveSocket {
+    request: IncomingMessage | undefined = undefined;
+    connection: Connection | undefined = undefined;
+    initWait: NodeJS.Timeout | undefined = undefined;
+    awaitingPong = false;
+    handleMessage: ((data: string) => Promise<void>) | undefined = undefined;
+    handleClose: ((code: number, reason: string) => Promise<void>) | undefined = undefined;
+
+    onMessage(handler: (data: string) => Promise<void>): void {
+      this.handleMessage = handler;
+    }
+
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event === 'message') {
         let message: unknown;
@@ -88,27 +127,66 @@ function socketClass(serve: (socket: WebSocket, message: unknown) => boolean): t
           this.close(CloseCode.BadRequest, 'Invalid message received');
           return true;
         }
-        if (type === MessageType.Subscribe && serve(this, message)) return true;
+        if (type === MessageType.ConnectionInit) this.stopInitWait();
+        if (type === MessageType.Subscribe && serve.subscribe(this, message)) return true;
+        if (type === MessageType.Complete && serve.complete(this, message)) return true;
+        this.handleMessage?.(String(args[0])).catch((error: unknown) => {
+          logger.error('Could not handle a WebSocket message', { error: error instanceof Error ? error.message : String(error) });
+          this.close(CloseCode.InternalServerError, 'Internal server error');
+        });
+      } else if (event === 'pong') this.awaitingPong = false;
+      else if (event === 'close') {
+        this.stopInitWait();
+        this.request = undefined;
+        this.handleClose?.(args[0] as number, String(args[1])).catch((error: unknown) => {
+          logger.warn('Could not end the operations of a closed WebSocket', { error: error instanceof Error ? error.message : String(error) });
+        });
+      } else if (event === 'error') {
+        logger.warn('WebSocket error', { error: (args[0] as Error | undefined)?.message });
+        this.close(CloseCode.InternalServerError, 'Internal server error');
+        return true;
       }
       return super.emit(event, ...args);
+    }
+
+    private stopInitWait(): void {
+      if (this.initWait) clearTimeout(this.initWait);
+      this.initWait = undefined;
     }
   };
 }
 
+/** The end of the init wait: as graphql-ws closes a connection that did not send `connection_init` in time. */
+function initTimedOut(socket: LiveSocket): void {
+  socket.initWait = undefined;
+  socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+}
+
+/**
+ * Empty lists of a connection. Its lists are replaced rather than grown (`concat`, `filter`): a
+ * grown array keeps room for many more entries than a socket usually has.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The prototype of graphql-ws's tables of operations: no inherited keys, like graphql-ws's own
+ * `Object.create(null)`, but an empty table is a small ordinary object, not an empty dictionary.
+ */
+const OPERATIONS_PROTOTYPE: object = Object.create(null);
+
 /** What `DirectSubscription`s share: the live server's formatting and bookkeeping. */
 interface DirectHooks {
-  formatResult(connection: Connection, requestId: string, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult): Promise<FormattedExecutionResult | undefined>;
-  formatErrors(connection: Connection, requestId: string, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<unknown[]>;
-  completed(connection: Connection, id: string): void;
+  formatResult(connection: Connection, requestId: string | undefined, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult): Promise<FormattedExecutionResult | undefined>;
+  formatErrors(connection: Connection, requestId: string | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<unknown[]>;
   reportErrors(connection: Connection, operationName: string | null | undefined, errors: readonly GraphQLError[]): Promise<void>;
   shared: SharedSubscriptions;
   logger: Logger;
 }
 
 /**
- * A shareable subscription served without graphql-ws (see `serveShared`), and its entry in
- * graphql-ws's table of operations: graphql-ws calls `return` on the client's `complete` and when
- * the socket closes. Methods, not closures, so that an idle subscription costs one small object.
+ * A shareable subscription served without graphql-ws (see `serveShared`), in its connection's
+ * `direct` list: stopped by the client's `complete` and when the socket closes. Methods, not
+ * closures, so that an idle subscription costs one small object.
  */
 class DirectSubscription implements DirectSubscriber {
   /** Set once attached; null once ended (a late `attach` is then detached at once). */
@@ -116,20 +194,15 @@ class DirectSubscription implements DirectSubscriber {
 
   constructor(
     private readonly connection: Connection,
-    private readonly id: string,
+    readonly id: string,
     private readonly operationName: string | null | undefined,
-    private readonly requestId: string,
+    /** The request id of its own run and replay; dropped once it is live (an idle subscription keeps no string of its own). */
+    private requestId: string | undefined,
     private readonly hooks: DirectHooks,
   ) {}
 
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  /** graphql-ws took it out of its table: the client completed it, or the socket closed. */
-  async return(): Promise<IteratorResult<never>> {
-    this.stop();
-    return { value: undefined, done: true };
+  live(): void {
+    this.requestId = undefined;
   }
 
   viewer(): Viewer | null {
@@ -141,7 +214,7 @@ class DirectSubscription implements DirectSubscriber {
   }
 
   private get current(): boolean {
-    return this.connection.ctx.subscriptions[this.id] === (this as unknown) && this.connection.socket.readyState === this.connection.socket.OPEN;
+    return this.connection.direct.includes(this) && this.connection.socket.readyState === this.connection.socket.OPEN;
   }
 
   /** One result of its replay or own run, as graphql-ws's `next` frame. */
@@ -153,8 +226,7 @@ class DirectSubscription implements DirectSubscriber {
 
   /** It ended by itself: `complete`, or `error` with the failure, as graphql-ws would send them. */
   end(error?: unknown): void {
-    if (this.connection.ctx.subscriptions[this.id] !== (this as unknown)) return;
-    delete this.connection.ctx.subscriptions[this.id];
+    if (!this.connection.direct.includes(this)) return;
     this.stop();
     const { socket } = this.connection;
     const frame =
@@ -170,11 +242,13 @@ class DirectSubscription implements DirectSubscriber {
       .catch((failure: Error) => this.hooks.logger.warn('Could not end a subscription', { error: failure.message }));
   }
 
-  private stop(): void {
+  /** Out of its connection's list and its group (the client completed it, the socket closed, or it ended). */
+  stop(): void {
+    const { connection } = this;
+    if (connection.direct.includes(this)) connection.direct = connection.direct.length === 1 ? NONE : connection.direct.filter((other) => other !== this);
     if (this.attached === null) return;
     const { attached } = this;
     this.attached = null;
-    this.hooks.completed(this.connection, this.id);
     if (attached) this.hooks.shared.detach(attached);
   }
 }
@@ -224,11 +298,6 @@ class ViewerInterner {
   }
 }
 
-/** `randomUUID()` builds its text from pieces; a flat copy of an id kept as long as a subscription is a fraction of the size. */
-function flatString(text: string): string {
-  return Buffer.from(text, 'latin1').toString('latin1');
-}
-
 function samePermissions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((permission) => b.has(permission));
 }
@@ -253,8 +322,13 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     createContext: (viewer, requestId) => options.createContext({ requestId, transport: 'ws', viewer }),
     formatErrors: (errors, requestId) => errors.map((error) => formatError(error.toJSON(), error, requestId, logger)),
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebSocketPayloadBytes, WebSocket: socketClass((socket, message) => serveShared(socket, message)) });
-  const connections = new Map<Extra, Connection>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIMITS.maxWebSocketPayloadBytes,
+    handleProtocols,
+    WebSocket: socketClass({ subscribe: (socket, message) => serveShared(socket, message), complete: (socket, message) => completeShared(socket, message) }, logger),
+  });
+  const connections = new Set<Connection>();
   const viewers = new ViewerInterner();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -268,7 +342,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOrigin not allowed');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => opened(ws as LiveSocket, request));
   };
   options.httpServer.on('upgrade', onUpgrade);
 
@@ -277,31 +351,27 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       requestId,
       transport: 'ws',
       viewer: null,
-      ip: connection.ip,
       userAgent: connection.userAgent,
     });
     // Live: a role change re-read by `revalidate` applies to subscriptions already running.
+    Object.defineProperty(context, 'ip', { get: () => connection.peer.remoteAddress, enumerable: true });
     return Object.defineProperty(context, 'viewer', { get: () => connection.viewer, enumerable: true });
   };
   // Thousands of browsers send the same few documents: parse and validate each once and share the
   // tree (validation does not depend on the viewer; guardOperation, which does, still runs per operation).
   const validDocuments = new BoundedCache<string, DocumentNode>(VALID_DOCUMENT_CACHE_SIZE);
   /** Where a shareable subscription's frames go: graphql-ws's `subscribe` hook only receives the arguments. */
-  const sharedTarget = new WeakMap<ExecutionArgs, { socket: WebSocket; id: string; connection: Connection; operationName: string | null | undefined }>();
+  const sharedTarget = new WeakMap<ExecutionArgs, { socket: LiveSocket; id: string; connection: Connection; operationName: string | null | undefined }>();
   const reportErrors = async (connection: Connection | undefined, operationName: string | null | undefined, errors: readonly GraphQLError[]) => {
-    await options.onErrors?.(connection?.viewer ?? null, errors, { transport: 'ws', ip: connection?.ip, operationName });
+    await options.onErrors?.(connection?.viewer ?? null, errors, { transport: 'ws', ip: connection?.peer.remoteAddress, operationName });
   };
-  /** Per connection by socket, for messages served before graphql-ws sees them. */
-  const bySocket = new WeakMap<WebSocket, Connection>();
 
   /**
    * graphql-ws's `onSubscribe`: the document parsed and validated (once per text), the operation
    * guarded for this viewer, the per-connection limit applied. Returns the execution arguments and,
    * for a shareable subscription, its plan; or the errors to answer with.
    */
-  const prepare = (connection: Connection, id: string, payload: SubscribeMessage['payload']): { args: ExecutionArgs; plan: SharePlan | undefined; requestId: string } | readonly GraphQLError[] => {
-    const requestId = randomUUID();
-    connection.requestIds.set(id, requestId);
+  const prepare = (connection: Connection, payload: SubscribeMessage['payload'], requestId: string): { args: ExecutionArgs; plan: SharePlan | undefined; subscription: boolean } | readonly GraphQLError[] => {
     // Returned errors go through onError, where the one formatter runs; keep the original for it.
     const fail = (error: unknown): readonly GraphQLError[] => [
       error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error }),
@@ -330,14 +400,13 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       operationName: payload.operationName,
       contextValue: contextFor(connection, requestId),
     };
-    if (!isSubscription(args)) return { args, plan: undefined, requestId };
-    if (connection.activeSubscriptions.size >= LIMITS.maxSubscriptionsPerConnection) {
+    if (!isSubscription(args)) return { args, plan: undefined, subscription: false };
+    if (connection.subscriptionIds.length + connection.direct.length >= LIMITS.maxSubscriptionsPerConnection) {
       return fail(new DomainError('RATE_LIMITED', `At most ${LIMITS.maxSubscriptionsPerConnection} subscriptions per connection.`));
     }
-    connection.activeSubscriptions.add(id);
     const plan = planSharing(document, payload.operationName, payload.variables);
     if (plan) shared.mark(args, plan);
-    return { args, plan, requestId };
+    return { args, plan, subscription: true };
   };
   /** graphql-ws's `onNext`: a result with its errors reported and formatted (undefined: send it as it is). */
   const formatResult = async (connection: Connection | undefined, requestId: string | undefined, operationName: string | null | undefined, perSubscriber: boolean, result: ExecutionResult) => {
@@ -356,23 +425,25 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   };
   /** graphql-ws's `onComplete`. */
   const completed = (connection: Connection | undefined, id: string) => {
-    connection?.activeSubscriptions.delete(id);
-    connection?.requestIds.delete(id);
+    if (!connection) return;
+    const ids = connection.subscriptionIds;
+    if (ids.includes(id)) connection.subscriptionIds = ids.length === 1 ? NONE : ids.filter((other) => other !== id);
+    connection.requestIds?.delete(id);
   };
-  const hooks: DirectHooks = { formatResult, formatErrors, completed, reportErrors, shared, logger };
+  const hooks: DirectHooks = { formatResult, formatErrors, reportErrors, shared, logger };
 
   /**
    * Serves a shareable subscription on an acknowledged connection without graphql-ws: graphql-ws
    * would keep a suspended handler per operation (the message, its arguments and context, an
    * iterator and its promises) for as long as it runs, which at thousands of idle sockets is most of
-   * their memory. Here the subscriber is a member of its group and nothing waits for it. It is
-   * entered in graphql-ws's table of operations, so a duplicate id, the client's `complete` and a
-   * closed socket are handled as for any other operation; the frames are the ones graphql-ws sends.
-   * Returns false to leave the message to graphql-ws (anything unusual, the first use of a document,
-   * refusals: it answers them as before).
+   * their memory. Here the subscriber is a member of its group and nothing waits for it. It is kept
+   * in its connection's `direct` list: a duplicate id (of either kind) closes the socket with 4409
+   * as graphql-ws does, the client's `complete` and a closed socket stop it; the frames are the ones
+   * graphql-ws sends. Returns false to leave the message to graphql-ws (anything unusual, the first
+   * use of a document, refusals: it answers them as before).
    */
-  const serveShared = (socket: WebSocket, parsed: unknown): boolean => {
-    const connection = bySocket.get(socket);
+  const serveShared = (socket: LiveSocket, parsed: unknown): boolean => {
+    const { connection } = socket;
     if (!connection?.ctx.acknowledged) return false;
     let message: SubscribeMessage;
     try {
@@ -381,20 +452,19 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       return false;
     }
     const { id, payload } = message;
-    const { ctx } = connection;
-    if (id in ctx.subscriptions) return false;
+    if (connection.direct.some((other) => other.id === id)) {
+      socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+      return true;
+    }
+    if (id in connection.ctx.subscriptions) return false;
     const document = validDocuments.get(payload.query);
     if (!document || !shareableField(document, payload.operationName)) return false;
-    const prepared = prepare(connection, id, payload);
-    if (!('args' in prepared) || !prepared.plan) {
-      if ('args' in prepared) completed(connection, id);
-      return false;
-    }
-    // Kept by the subscription itself: the map would hold it for as long as the subscription runs.
-    connection.requestIds.delete(id);
-    const subscription = new DirectSubscription(connection, id, payload.operationName, flatString(prepared.requestId), hooks);
-    // graphql-ws only ever calls `return` on the entries of its table.
-    ctx.subscriptions[id] = subscription as unknown as AsyncGenerator;
+    const requestId = randomUUID();
+    const prepared = prepare(connection, payload, requestId);
+    if (!('args' in prepared) || !prepared.plan) return false;
+    // Kept by the subscription itself, not in `requestIds`: the map would hold it for as long as the subscription runs.
+    const subscription = new DirectSubscription(connection, id, payload.operationName, requestId, hooks);
+    connection.direct = connection.direct.concat(subscription);
     shared.attach(prepared.args, socket, id, subscription).then(
       (attached) => {
         if (subscription.attached === null) shared.detach(attached);
@@ -404,74 +474,110 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
     );
     return true;
   };
+  /** A client's `complete` of a subscription in `direct` (graphql-ws would find nothing to stop). */
+  const completeShared = (socket: LiveSocket, parsed: unknown): boolean => {
+    const id = (parsed as { id?: unknown }).id;
+    const subscription = socket.connection?.direct.find((other) => other.id === id);
+    subscription?.stop();
+    return subscription !== undefined;
+  };
 
-  const server = useServer<Record<string, unknown>, Extra>(
-    {
-      schema: options.schema,
-      // Never put internal error messages into close reasons, whatever NODE_ENV says.
-      isProd: true,
-      connectionInitWaitTimeout: LIMITS.connectionInitTimeoutMs,
-      // Shareable subscriptions join a group executed once per (document, variables, permission scope).
-      subscribe: (args) => {
-        const share = shared.planOf(args) ? sharedTarget.get(args) : undefined;
-        if (!share) return subscribe(args);
-        // Errors of a shared result (e.g. a field the scope may not read) are still reported per subscriber.
-        return shared.subscribe(args, share.socket, share.id, () => share.connection.viewer, (errors) =>
-          reportErrors(share.connection, share.operationName, errors),
-        );
-      },
-      onConnect: async (ctx) => {
-        const { extra } = ctx;
-        const token = parseCookie(extra.request.headers.cookie ?? '')[SESSION_COOKIE];
-        const viewer = await options.auth.resolveSession(token).catch((error: unknown) => (isDatabaseUnavailable(error) ? 'unavailable' : null));
-        // 1013 "try again later": clients retry, where 4401 would make them give up during a database outage.
-        if (viewer === 'unavailable') {
-          extra.socket.close(1013, 'Service unavailable');
-          return false;
-        }
-        if (!viewer) {
-          extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
-          return false;
-        }
-        const { request } = extra;
-        const connection: Connection = {
-          socket: extra.socket,
-          ctx,
-          ip: request.socket.remoteAddress,
-          userAgent: request.headers['user-agent'],
-          viewer: viewers.intern(viewer),
-          activeSubscriptions: new Set(),
-          requestIds: new Map(),
-        };
-        connections.set(extra, connection);
-        bySocket.set(extra.socket, connection);
-        // Only the upgrade needs the request; kept, its headers and parser state would live as long as the socket.
-        delete (extra as Partial<Extra>).request;
-        return true;
-      },
-      onClose: ({ extra }) => {
-        connections.delete(extra);
-      },
-      onSubscribe: ({ extra }, id, payload) => {
-        const connection = connections.get(extra);
-        if (!connection) return [new GraphQLError('Unauthorized', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const prepared = prepare(connection, id, payload);
-        if (!('args' in prepared)) return prepared;
-        if (prepared.plan) sharedTarget.set(prepared.args, { socket: extra.socket, id, connection, operationName: payload.operationName });
-        return prepared.args;
-      },
-      onNext: ({ extra }, id, payload, args, result) => formatResult(connections.get(extra), connections.get(extra)?.requestIds.get(id), payload.operationName, !shared.planOf(args), result),
-      onError: ({ extra }, id, payload, errors) => formatErrors(connections.get(extra), connections.get(extra)?.requestIds.get(id), payload.operationName, errors),
-      onComplete: ({ extra }, id) => completed(connections.get(extra), id),
+  const server = makeServer<Record<string, unknown>, LiveSocket>({
+    schema: options.schema,
+    // Ours (see `opened`): graphql-ws's timer would stay referenced for as long as the socket lives.
+    connectionInitWaitTimeout: 0,
+    // Shareable subscriptions join a group executed once per (document, variables, permission scope).
+    subscribe: (args) => {
+      const share = shared.planOf(args) ? sharedTarget.get(args) : undefined;
+      if (!share) return subscribe(args);
+      // Errors of a shared result (e.g. a field the scope may not read) are still reported per subscriber.
+      return shared.subscribe(args, share.socket, share.id, () => share.connection.viewer, (errors) =>
+        reportErrors(share.connection, share.operationName, errors),
+      );
     },
-    wss,
-  );
+    onConnect: async (ctx) => {
+      const socket = ctx.extra;
+      const { request } = socket;
+      if (!request) return false;
+      const token = parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+      const viewer = await options.auth.resolveSession(token).catch((error: unknown) => (isDatabaseUnavailable(error) ? 'unavailable' : null));
+      // 1013 "try again later": clients retry, where 4401 would make them give up during a database outage.
+      if (viewer === 'unavailable') {
+        socket.close(1013, 'Service unavailable');
+        return false;
+      }
+      if (!viewer) {
+        socket.close(CloseCode.Unauthorized, 'Unauthorized');
+        return false;
+      }
+      // Closed while its session was read: nothing to keep.
+      if (socket.readyState !== socket.OPEN) return false;
+      // graphql-ws's table starts as an empty dictionary; most connections never put anything in it (see `serveShared`).
+      (ctx as { subscriptions: Context['subscriptions'] }).subscriptions = Object.create(OPERATIONS_PROTOTYPE) as Context['subscriptions'];
+      const connection: Connection = {
+        socket,
+        ctx,
+        peer: request.socket,
+        userAgent: request.headers['user-agent'],
+        viewer: viewers.intern(viewer),
+        subscriptionIds: NONE,
+        direct: NONE,
+        requestIds: undefined,
+      };
+      connections.add(connection);
+      socket.connection = connection;
+      // Only the upgrade needs the request; kept, its headers and parser state would live as long as the socket.
+      socket.request = undefined;
+      return true;
+    },
+    onClose: ({ extra: { connection } }) => {
+      if (!connection) return;
+      connections.delete(connection);
+      for (const subscription of connection.direct) subscription.stop();
+    },
+    onSubscribe: ({ extra }, id, payload) => {
+      const { connection } = extra;
+      if (!connection) return [new GraphQLError('Unauthorized', { extensions: { code: 'UNAUTHENTICATED' } })];
+      const requestId = randomUUID();
+      (connection.requestIds ??= new Map()).set(id, requestId);
+      const prepared = prepare(connection, payload, requestId);
+      if (!('args' in prepared)) return prepared;
+      if (prepared.subscription) connection.subscriptionIds = connection.subscriptionIds.concat(id);
+      if (prepared.plan) sharedTarget.set(prepared.args, { socket: extra, id, connection, operationName: payload.operationName });
+      return prepared.args;
+    },
+    onNext: ({ extra }, id, payload, args, result) => formatResult(extra.connection, extra.connection?.requestIds?.get(id), payload.operationName, !shared.planOf(args), result),
+    onError: ({ extra }, id, payload, errors) => formatErrors(extra.connection, extra.connection?.requestIds?.get(id), payload.operationName, errors),
+    onComplete: ({ extra }, id) => completed(extra.connection, id),
+  });
+
+  /** A new socket: handed to graphql-ws, which closes it unless it speaks graphql-transport-ws. */
+  const opened = (socket: LiveSocket, request: IncomingMessage) => {
+    socket.request = request;
+    socket.initWait = setTimeout(initTimedOut, LIMITS.connectionInitTimeoutMs, socket);
+    socket.handleClose = server.opened(socket, socket);
+  };
+  // One interval for every socket (graphql-ws's adapter keeps one per socket): idle connections
+  // stay open through proxies, and a client that stopped answering is dropped.
+  const keepAlive = setInterval(() => {
+    for (const client of wss.clients as Set<LiveSocket>) {
+      if (client.readyState !== client.OPEN) continue;
+      if (client.awaitingPong) {
+        client.terminate();
+        continue;
+      }
+      client.awaitingPong = true;
+      client.ping();
+    }
+  }, options.keepAliveMs ?? KEEP_ALIVE_MS);
+  keepAlive.unref();
+  wss.on('error', (error) => logger.error('WebSocket server error', { error: error.message }));
 
   // Re-check every open connection when something that grants or ends access is committed.
   let revalidation: Promise<void> | undefined;
   let revalidateAgain = false;
   const revalidate = async () => {
-    const open = [...connections.values()];
+    const open = [...connections];
     const valid = await options.auth.stillValid([...new Set(open.map((c) => c.viewer.sessionId))]);
     const changed = new Set<WebSocket>();
     for (const connection of open) {
@@ -514,8 +620,8 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
       unsubscribe();
       clearInterval(sweep);
       options.httpServer.off('upgrade', onUpgrade);
+      clearInterval(keepAlive);
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
-      await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
