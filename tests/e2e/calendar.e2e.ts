@@ -372,6 +372,11 @@ test('a busy day in the month shows its six oldest bars and "+N more" with the r
     await expect(list.getByTestId('calendar-event')).toHaveCount(9);
     for (const event of created.slice(6)) await expect(list.locator(`[data-event-id="${event.id}"]`)).toBeVisible();
     await expectNextTo(list, linkBox);
+    // The calendar's one hover card serves the list's bars too.
+    const ninth = list.locator(`[data-event-id="${created[8]!.id}"]`);
+    await ninth.hover();
+    await expect(a.getByTestId('calendar-card-title')).toHaveText(created[8]!.title);
+    await expectNextTo(a.getByTestId('calendar-event-card'), await box(ninth));
     await shot(a, testInfo, 'busy-day-popover');
   } finally {
     await a.context().close();

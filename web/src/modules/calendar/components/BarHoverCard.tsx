@@ -17,7 +17,7 @@ interface Hovered {
 
 export interface BarHover {
   hovered: ValueStore<Hovered | null>;
-  /** For the calendar root (delegated: one listener for every bar). */
+  /** For the calendar root (delegated: one listener for every bar, the day list's too, whose events bubble through React's portal). */
   handlers: {
     onMouseOver(event: MouseEvent): void;
     onMouseOut(event: MouseEvent): void;

@@ -17,9 +17,9 @@ export function MonthMoreLink({ info, bars, language }: { info: MoreLinkInfo; ba
   return <MoreLinkText hidden={info.num} narrow={info.isNarrow} day={day} bars={bars} language={language} />;
 }
 
-/** FullCalendar renders every link of a row again on any change in it; memoised, only changed counts do work. */
 type MoreLinkTextProps = { hidden: number; narrow: boolean; day: string | null; bars: CalendarBars; language: string };
 
+/** FullCalendar renders every link of a row again on any change in it; memoised, only changed counts do work. */
 const MoreLinkText = memo(function MoreLinkText({ hidden, narrow, day, bars, language }: MoreLinkTextProps) {
   const unheld = useSyncExternalStore(bars.subscribe, () => (day ? bars.unheldOn(day) : 0));
   const count = hidden + unheld;
@@ -81,7 +81,7 @@ export function MonthDayPopover({ bars, openDay, onOpenEvent }: MonthDayPopoverP
                 onOpenEvent(event.id);
               }}
             >
-              <CalendarBar event={event} withCard />
+              <CalendarBar event={event} />
             </UnstyledButton>
           ))}
         </Stack>

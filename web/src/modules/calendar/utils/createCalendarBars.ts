@@ -1,6 +1,7 @@
 import type { EventInput } from '@fullcalendar/react';
 import { addDays } from '../../events/utils/addDays';
 import type { CalendarProductionEvent, CalendarRange } from './calendarTypes';
+import { createValueStore } from './createValueStore';
 
 /** One production event of the loaded window and the FullCalendar events that draw it. */
 export interface CalendarBarEntry {
@@ -89,12 +90,9 @@ export function createCalendarBars(): CalendarBars {
   const heldOn = new Map<string, number>();
   /** Entries with a show day in the window. */
   let shownCount = 0;
-  const listeners = new Set<() => void>();
-  let changes = 0;
-  const notify = () => {
-    changes += 1;
-    for (const listener of listeners) listener();
-  };
+  /** Counts resets and changes; its listeners are the bars' subscribers. */
+  const revision = createValueStore(0);
+  const notify = () => revision.set(revision.get() + 1);
 
   function shownDays(event: CalendarProductionEvent): string[] {
     const first = event.startDate > range.from ? event.startDate : range.from;
@@ -257,12 +255,7 @@ export function createCalendarBars(): CalendarBars {
     },
     unheldOn: (day) => (days.get(day)?.length ?? 0) - (heldOn.get(day) ?? 0),
     count: () => shownCount,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    version: () => changes,
+    subscribe: revision.subscribe,
+    version: revision.get,
   };
 }
