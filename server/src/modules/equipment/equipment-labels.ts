@@ -1,12 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { startPdf } from '../../common/pdf-document.js';
 import QRCode from 'qrcode';
-
-const require = createRequire(import.meta.url);
-/** DejaVu Sans (free licence, see the dejavu-fonts-ttf package): covers Latin and Cyrillic names. */
-const FONT = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
-const FONT_BOLD = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans-Bold.ttf');
 
 const mm = (value: number) => (value * 72) / 25.4;
 
@@ -30,15 +23,7 @@ export interface Label {
  */
 export async function labelSheet(labels: readonly Label[], layoutName: LabelLayout): Promise<Buffer> {
   const layout = LABEL_LAYOUTS[layoutName];
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Loadout labels', Producer: 'Loadout' } });
-  doc.registerFont('label', FONT);
-  doc.registerFont('label-bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = startPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Loadout labels', Producer: 'Loadout' } });
   const perPage = layout.columns * layout.rows;
   labels.forEach((label, index) => {
     if (index % perPage === 0) doc.addPage();
@@ -59,8 +44,8 @@ export async function labelSheet(labels: readonly Label[], layoutName: LabelLayo
     const textX = x + pad * 2 + side;
     const textWidth = layout.width - side - pad * 3;
     const big = layoutName === 'large';
-    doc.font('label-bold').fontSize(big ? 11 : 7).text(label.title, textX, y + pad, { width: textWidth, height: side * 0.55, ellipsis: true });
-    doc.font('label').fontSize(big ? 9 : 6).text(label.subtitle, textX, doc.y + 1, { width: textWidth, height: side * 0.25, ellipsis: true });
+    doc.font('bold').fontSize(big ? 11 : 7).text(label.title, textX, y + pad, { width: textWidth, height: side * 0.55, ellipsis: true });
+    doc.font('regular').fontSize(big ? 9 : 6).text(label.subtitle, textX, doc.y + 1, { width: textWidth, height: side * 0.25, ellipsis: true });
     doc.fontSize(big ? 6 : 4).fillColor('#444444').text(label.url, textX, y + layout.height - pad - (big ? 8 : 6), { width: textWidth, lineBreak: false, ellipsis: true });
     doc.fillColor('black');
   });

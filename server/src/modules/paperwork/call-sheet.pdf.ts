@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { startPdf } from '../../common/pdf-document.js';
 import type { ProductionEventView } from '../events/production-event.types.js';
-
-const require = createRequire(import.meta.url);
-// DejaVu covers Latin and Cyrillic; PDFKit's built-in Helvetica has no Cyrillic glyphs.
-export const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-export const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export type PaperworkLanguage = 'en' | 'ru';
 
@@ -67,15 +61,7 @@ export interface CallSheetOptions {
 /** The event's call sheet as a PDF: when and where, whom to call, who works as what, notes. */
 export function renderCallSheet(event: ProductionEventView, options: CallSheetOptions): Promise<Buffer> {
   const label = LABELS[options.language];
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${label.callSheet}: ${event.title}`, Author: options.companyName } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = startPdf({ size: 'A4', margin: 50, info: { Title: `${label.callSheet}: ${event.title}`, Author: options.companyName } });
 
   const line = (name: string, value: string | null | undefined) => {
     if (!value) return;

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
+import { startPdf } from '../../common/pdf-document.js';
 import type { ProductionEventView } from '../events/production-event.types.js';
 import type { EventEquipment } from '../equipment/equipment.types.js';
-import { FONT_BOLD, FONT_REGULAR, type PaperworkLanguage } from './call-sheet.pdf.js';
+import type { PaperworkLanguage } from './call-sheet.pdf.js';
 
 const LABELS = {
   en: {
@@ -60,15 +60,7 @@ export interface PackingListOptions {
  */
 export function renderPackingList(event: ProductionEventView, gear: EventEquipment, options: PackingListOptions): Promise<Buffer> {
   const label = LABELS[options.language];
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${label.packingList}: ${event.title}`, Author: options.companyName } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = startPdf({ size: 'A4', margin: 50, info: { Title: `${label.packingList}: ${event.title}`, Author: options.companyName } });
 
   const left = doc.page.margins.left;
   const right = left + 495;
