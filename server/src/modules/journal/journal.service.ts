@@ -22,8 +22,8 @@ export interface JournalInput {
 const JOURNAL_LOCK = 7_368_823;
 const CHANGES_SINCE_LIMIT = 500;
 /**
- * Committed attachments waiting for the bus. The bus takes each as it delivers the row; one it
- * missed (it read the row before the commit callback ran) is dropped once this many are newer.
+ * Attachments waiting for the bus. The bus takes each as it delivers the row; one whose row never
+ * commits (a rolled-back write) is dropped once this many are newer.
  */
 const LIVE_ATTACHMENTS_KEPT = 1024;
 
@@ -80,9 +80,11 @@ export function diffFields<T extends object>(before: T, after: T, fields: Readon
 export class JournalService {
   /** Highest seq appended per open (root) transaction, announced once that transaction commits. */
   private readonly pending = new WeakMap<object, number>();
-  /** Attachments of rows appended per open (root) transaction, by seq. */
-  private readonly pendingLive = new WeakMap<object, Map<number, LiveAttachment>>();
-  private readonly committedLive = new Map<number, LiveAttachment>();
+  /**
+   * Attachments of rows this instance appended, by seq, kept from the append on: the bus reads only
+   * committed rows, and may read one (woken by its NOTIFY) before this instance's commit callback runs.
+   */
+  private readonly live = new Map<number, LiveAttachment>();
   private readonly committedListeners = new Set<(seq: number) => void>();
 
   constructor(private readonly orm: MikroORM) {
@@ -91,15 +93,6 @@ export class JournalService {
         const seq = transaction ? this.pending.get(transaction) : undefined;
         if (seq === undefined) return;
         this.pending.delete(transaction!);
-        const live = this.pendingLive.get(transaction!);
-        if (live) {
-          this.pendingLive.delete(transaction!);
-          for (const [liveSeq, attachment] of live) this.committedLive.set(liveSeq, attachment);
-          for (const kept of this.committedLive.keys()) {
-            if (this.committedLive.size <= LIVE_ATTACHMENTS_KEPT) break;
-            this.committedLive.delete(kept);
-          }
-        }
         for (const listener of this.committedListeners) listener(seq);
       },
     });
@@ -116,12 +109,12 @@ export class JournalService {
   }
 
   /**
-   * The in-memory attachment of a row this instance committed, once (the bus takes it as it
-   * delivers the row); undefined for rows of other instances, or when it was already taken.
+   * The in-memory attachment of a row this instance appended, once (the bus takes it as it
+   * delivers the committed row); undefined for rows of other instances, or when it was already taken.
    */
   takeLive(seq: number): LiveAttachment | undefined {
-    const attachment = this.committedLive.get(seq);
-    if (attachment) this.committedLive.delete(seq);
+    const attachment = this.live.get(seq);
+    if (attachment) this.live.delete(seq);
     return attachment;
   }
 
@@ -149,14 +142,13 @@ export class JournalService {
     }
     // Rows appended inside a savepoint are keyed by it and not announced; the bus's periodic read finds them.
     const transaction = em.getTransactionContext<object>();
-    if (transaction && seqs.length > 0) {
-      this.pending.set(transaction, Math.max(this.pending.get(transaction) ?? 0, ...seqs));
-      entries.forEach((entry, i) => {
-        if (!entry.live) return;
-        let live = this.pendingLive.get(transaction);
-        if (!live) this.pendingLive.set(transaction, (live = new Map()));
-        live.set(seqs[i]!, entry.live);
-      });
+    if (transaction && seqs.length > 0) this.pending.set(transaction, Math.max(this.pending.get(transaction) ?? 0, ...seqs));
+    entries.forEach((entry, i) => {
+      if (entry.live) this.live.set(seqs[i]!, entry.live);
+    });
+    for (const kept of this.live.keys()) {
+      if (this.live.size <= LIVE_ATTACHMENTS_KEPT) break;
+      this.live.delete(kept);
     }
     return seqs;
   }
