@@ -172,6 +172,21 @@ test('a drag and an edge drag by one manager appear in the other manager’s cal
     await expect(bars(a, event.id)).toBeVisible();
     await expect(bars(b, event.id)).toBeVisible();
     const marker = await b.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = Math.random()));
+    // B notes how the moved bar looks the moment it enters the page (before anything is painted).
+    await b.evaluate((id) => {
+      const appearances: string[] = [];
+      (window as unknown as { e2eAppearances: string[] }).e2eAppearances = appearances;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof HTMLElement)) continue;
+            const bar = node.querySelector(`[data-testid="calendar-event"][data-event-id="${id}"]:not([data-mirror])`);
+            const wrapper = bar?.closest('[role="listitem"]');
+            if (wrapper) appearances.push(getComputedStyle(wrapper).visibility);
+          }
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    }, event.id);
     await shot(a, testInfo, '1-before-drag');
 
     // Move Tue–Wed to Thu–Fri by dragging the bar two days to the right.
@@ -186,6 +201,10 @@ test('a drag and an edge drag by one manager appear in the other manager’s cal
     const bBar = await box(bars(b, event.id));
     const bThursday = await box(dayCell(b, thursday));
     expect(Math.abs(bBar.x - bThursday.x)).toBeLessThan(12);
+    // No flicker: the bar comes in visible at its place, not hidden until a second layout pass has measured it.
+    const appearances = await b.evaluate(() => (window as unknown as { e2eAppearances: string[] }).e2eAppearances);
+    expect(appearances.length).toBeGreaterThan(0);
+    expect(appearances.every((visibility) => visibility === 'visible')).toBe(true);
     await shot(b, testInfo, '1-after-drag-seen-by-b');
 
     // Resize: drag the end edge from Friday to Saturday.
