@@ -1,5 +1,5 @@
 import type { CalendarApi, EventInput, EventSourceApi } from '@fullcalendar/react';
-import type { CalendarBarEntry, CalendarBars } from './createCalendarBars';
+import type { CalendarBars, CalendarBarsChange } from './createCalendarBars';
 import type { CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
 import type { CalendarChangePlan } from './planCalendarChange';
 import { toCalendarEventInputs } from './toCalendarEventInputs';
@@ -17,37 +17,37 @@ function sameInput(before: EventInput, after: EventInput): boolean {
   );
 }
 
-function add(api: CalendarApi, entry: CalendarBarEntry, source: EventSourceApi | null): void {
-  for (const input of entry.inputs) api.addEvent(input, source ?? undefined);
-}
-
-function drop(api: CalendarApi, entry: CalendarBarEntry): void {
-  for (const input of entry.inputs) api.getEventById(String(input.id))?.remove();
-}
-
 /**
- * The parts of one held entry brought to their new state. Every `setDates`/`setProp` re-renders the
- * calendar at once, so a part that changed is replaced instead (one render, tests/bench); an
- * unchanged part is left alone.
+ * What FullCalendar must drop and take for one change: the inputs of events that left, the changed
+ * parts of the kept event (a changed part is replaced: every `setDates`/`setProp` would re-render the
+ * calendar at once), the inputs of events that entered. An unchanged part is left alone.
  */
-function update(api: CalendarApi, before: CalendarBarEntry, after: CalendarBarEntry, source: EventSourceApi | null): void {
-  const previous = new Map(before.inputs.map((input) => [String(input.id), input]));
-  for (const input of after.inputs) {
-    const id = String(input.id);
-    const was = previous.get(id);
-    previous.delete(id);
-    if (was && sameInput(was, input)) continue;
-    api.getEventById(id)?.remove();
-    api.addEvent(input, source ?? undefined);
+function diffInputs(change: CalendarBarsChange): { removed: string[]; added: EventInput[] } {
+  const removed = change.left.flatMap((entry) => entry.inputs.map((input) => String(input.id)));
+  const added: EventInput[] = [];
+  if (change.kept) {
+    const previous = new Map(change.kept.before.inputs.map((input) => [String(input.id), input]));
+    for (const input of change.kept.after.inputs) {
+      const id = String(input.id);
+      const was = previous.get(id);
+      previous.delete(id);
+      if (was && sameInput(was, input)) continue;
+      if (was) removed.push(id);
+      added.push(input);
+    }
+    removed.push(...previous.keys());
   }
-  for (const id of previous.keys()) api.getEventById(id)?.remove();
+  for (const entry of change.entered) added.push(...entry.inputs);
+  return { removed, added };
 }
 
 /**
  * Applies one planned change as single-event updates, never by reloading the list: the window's
  * bars (`bars`) take the change first and say which events FullCalendar now holds; those that
  * left are removed, those that entered added (into `source`), and the changed event, when held
- * before and after, updated part by part. An update older than the version held is ignored.
+ * before and after, updated part by part. The removals and additions are reduced and rendered
+ * together (`batchRendering`, patched to batch: tests/bench). An update older than the version
+ * held is ignored.
  */
 export function applyCalendarPlan(
   api: CalendarApi,
@@ -59,7 +59,11 @@ export function applyCalendarPlan(
     plan.action === 'remove'
       ? bars.remove(plan.eventId)
       : bars.put({ event: plan.event, inputs: toCalendarEventInputs(plan.event, options.canEdit(plan.event)) });
-  for (const entry of change.left) drop(api, entry);
-  if (change.kept) update(api, change.kept.before, change.kept.after, options.source);
-  for (const entry of change.entered) add(api, entry, options.source);
+  const { removed, added } = diffInputs(change);
+  if (removed.length === 0 && added.length === 0) return;
+  api.batchRendering(() => {
+    // Inside the batch FullCalendar's state is the one from before it: every removal comes first.
+    for (const id of removed) api.getEventById(id)?.remove();
+    for (const input of added) api.addEvent(input, options.source ?? undefined);
+  });
 }

@@ -152,6 +152,12 @@ function fakeCalendar() {
     return event as unknown as EventApi;
   };
   const api = {
+    // One batch: FullCalendar reduces and renders what the callback did once, when it returns.
+    batchRendering: (callback: () => void) => {
+      calls.push('batch');
+      callback();
+      calls.push('end');
+    },
     getEventById: (id: string) => events.get(id) ?? null,
     addEvent: (input: EventInput) => {
       calls.push(`addEvent ${input.id}`);
@@ -173,7 +179,7 @@ describe('applyCalendarPlan', () => {
     const { api, bars, calls } = fakeCalendar();
     const event = calendarEventFixture({ prepDays: 1, returnDays: 2, busyFrom: '2026-05-09', busyTo: '2026-05-13' });
     applyCalendarPlan(api, bars, { action: 'upsert', event }, options);
-    expect(calls).toEqual(['addEvent e1', 'addEvent e1#prep', 'addEvent e1#return']);
+    expect(calls).toEqual(['batch', 'addEvent e1', 'addEvent e1#prep', 'addEvent e1#return', 'end']);
   });
 
   it('moves an existing bar by replacing it in one step (one render instead of one per property)', () => {
@@ -182,7 +188,7 @@ describe('applyCalendarPlan', () => {
     calls.length = 0;
     const moved = calendarEventFixture({ version: 4, startDate: '2026-05-12', endDate: '2026-05-13', busyFrom: '2026-05-12', busyTo: '2026-05-13' });
     applyCalendarPlan(api, bars, { action: 'upsert', event: moved }, options);
-    expect(calls).toEqual(['remove e1', 'addEvent e1']);
+    expect(calls).toEqual(['batch', 'remove e1', 'addEvent e1', 'end']);
     expect(api.getEventById('e1')?.startStr).toBe('2026-05-12');
     expect((api.getEventById('e1')?.extendedProps['productionEvent'] as { version: number }).version).toBe(4);
   });
@@ -205,12 +211,12 @@ describe('applyCalendarPlan', () => {
     expect(api.getEventById('e1')?.title).toBe('Gala');
   });
 
-  it('restyles on a status change and removes an extension that is gone', () => {
+  it('restyles on a status change and removes an extension that is gone, all removals first, in one batch', () => {
     const { api, bars, calls, events } = fakeCalendar();
     applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ returnDays: 1, busyTo: '2026-05-12' }) }, options);
     calls.length = 0;
     applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ version: 4, status: 'CANCELLED' }) }, options);
-    expect(calls).toEqual(['remove e1', 'addEvent e1', 'remove e1#return']);
+    expect(calls).toEqual(['batch', 'remove e1', 'remove e1#return', 'addEvent e1', 'end']);
     expect([...events.keys()]).toEqual(['e1']);
   });
 
@@ -219,7 +225,7 @@ describe('applyCalendarPlan', () => {
     applyCalendarPlan(api, bars, { action: 'upsert', event: calendarEventFixture({ prepDays: 1, busyFrom: '2026-05-09' }) }, options);
     calls.length = 0;
     applyCalendarPlan(api, bars, { action: 'remove', eventId: 'e1' }, options);
-    expect(calls).toEqual(['remove e1', 'remove e1#prep']);
+    expect(calls).toEqual(['batch', 'remove e1', 'remove e1#prep', 'end']);
     expect(events.size).toBe(0);
   });
 });
