@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
 import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
-import { feedEntryFromNotification, type FeedEntry, type JournalService } from '../modules/journal/journal.service.js';
+import { FEED_BATCH, feedEntryFromNotification, type FeedEntry, type JournalService } from '../modules/journal/journal.service.js';
 import { pushIterator } from './push-iterator.js';
 
 export const BUS_CHANNEL = 'loadout';
@@ -53,6 +53,8 @@ export class JournalBus {
   private reads = 0;
   private draining: Promise<void> | undefined;
   private drainAgain = false;
+  /** Carried rows that came during a read of the journal: delivered after it when they follow on, instead of another read. */
+  private held: FeedEntry[] = [];
   private stopped = false;
   private reconnectDelay = 100;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -299,13 +301,32 @@ export class JournalBus {
     if (carried) {
       // Already delivered by a read of the journal that saw the row before its notification came.
       if (carried.entry.seq <= this.lastSeq) return;
-      // Only in chain order and never during a read, which delivers what it read in order itself.
-      if (carried.prevHash === this.lastHash && !this.draining && !this.stopped) {
+      // Never during a read, which delivers what it read in order itself; the row waits for its end.
+      if (this.draining) {
+        this.held.push(carried);
+        return;
+      }
+      // Only in chain order: anything else means a row in between is missing here (read it).
+      if (carried.prevHash === this.lastHash && !this.stopped) {
         this.deliver(carried);
         return;
       }
     }
     this.scheduleDrain();
+  }
+
+  /** After a read: the carried rows that came meanwhile, unless it delivered them; a gap among them needs another read. */
+  private deliverHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const carried of held) {
+      if (carried.entry.seq <= this.lastSeq) continue;
+      if (carried.prevHash !== this.lastHash || this.stopped) {
+        this.drainAgain = true;
+        return;
+      }
+      this.deliver(carried);
+    }
   }
 
   private deliver({ entry, hash }: FeedEntry): void {
@@ -330,6 +351,7 @@ export class JournalBus {
       })
       .finally(() => {
         this.draining = undefined;
+        this.deliverHeld();
         if (this.drainAgain) {
           this.drainAgain = false;
           setTimeout(() => this.scheduleDrain(), this.client ? 0 : this.reconnectDelay);
@@ -342,7 +364,8 @@ export class JournalBus {
       this.reads += 1;
       const entries = await this.journal.feedSince(this.lastSeq);
       for (const entry of entries) this.deliver(entry);
-      if (entries.length === 0 || this.stopped) return;
+      // Rows committed after this read notify; a full batch may have more behind it.
+      if (entries.length < FEED_BATCH || this.stopped) return;
     }
   }
 }

@@ -21,6 +21,8 @@ export interface JournalInput {
 /** Serialises journal writers so that `seq` order equals commit order and no listener skips a row. */
 const JOURNAL_LOCK = 7_368_823;
 const CHANGES_SINCE_LIMIT = 500;
+/** How many rows `feedSince` returns at most; fewer means it read up to the newest committed row. */
+export const FEED_BATCH = 500;
 /**
  * Attachments waiting for the bus. The bus takes each as it delivers the row; one whose row never
  * commits (a rolled-back write) is dropped once this many are newer.
@@ -238,11 +240,11 @@ export class JournalService {
     return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
-  /** Committed rows after `seq`, oldest first, with their links in the hash chain: the live bus's read. */
+  /** Committed rows after `seq`, oldest first, at most `FEED_BATCH`, with their links in the hash chain: the live bus's read. */
   async feedSince(seq: number): Promise<FeedEntry[]> {
     const rows = await this.orm.em
       .fork()
-      .execute<FeedRow[]>(`select ${COLUMNS}, prev_hash, hash from journal where seq > ? order by seq limit ?`, [seq, CHANGES_SINCE_LIMIT]);
+      .execute<FeedRow[]>(`select ${COLUMNS}, prev_hash, hash from journal where seq > ? order by seq limit ?`, [seq, FEED_BATCH]);
     return rows.map(toFeedEntry);
   }
 
