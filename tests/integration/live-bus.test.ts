@@ -199,6 +199,94 @@ describe('journal → bus → subscribers', () => {
   });
 });
 
+describe('the NOTIFY carries the journal row', () => {
+  type BusEntry = { seq: number; action: string; summary: string };
+  /** Every entry the in-process bus of `t.server` delivers from now on, as it delivers it. */
+  function busEntries(): { entries: BusEntry[]; stop: () => void } {
+    const entries: BusEntry[] = [];
+    const stop = t.server.bus.subscribe((entry) => entries.push(entry));
+    cleanup.push(stop);
+    return { entries, stop };
+  }
+  const insert = (db: pg.ClientBase, action: string, summary: string, changes: unknown = [], context: unknown = {}) =>
+    db.query("insert into journal (actor_label, action, object_type, object_id, summary, changes, context) values ('test', $1, 'Test', 't1', $2, $3, $4)", [
+      action,
+      summary,
+      JSON.stringify(changes),
+      JSON.stringify(context),
+    ]);
+  /** The committed rows of `action` from the first of `delivered` on, as the journal reads them. */
+  const journalRows = async (action: string, delivered: BusEntry[]) =>
+    (await t.server.journal.since(delivered[0]!.seq - 1)).filter((e) => e.action === action);
+
+  it('a row carried in its NOTIFY is delivered as the journal holds it, without a read of the journal', async () => {
+    const bus = busEntries();
+    const reads = t.server.bus.journalReads;
+    const changes = [{ field: 'title', oldValue: 'Старое «название»', newValue: { nested: [1, 2.5, null, true], quote: '"\\' } }];
+    const context = { version: 3, notify: ['x'], emoji: '🎛️' };
+    await withDatabase((db) => insert(db, 'test.carried', 'carried 1', changes, context));
+    await withDatabase((db) => insert(db, 'test.carried', 'carried 2'));
+    await waitFor(() => bus.entries.filter((e) => e.action === 'test.carried').length === 2, 10_000, 'both carried rows');
+    expect(t.server.bus.journalReads).toBe(reads);
+    const delivered = bus.entries.filter((e) => e.action === 'test.carried');
+    expect(delivered).toEqual(await journalRows('test.carried', delivered));
+    bus.stop();
+  });
+
+  it('a row too large for a NOTIFY payload is read from the journal, in order', async () => {
+    const bus = busEntries();
+    const reads = t.server.bus.journalReads;
+    await withDatabase(async (db) => {
+      await insert(db, 'test.oversize', 'small before');
+      await insert(db, 'test.oversize', 'x'.repeat(9000));
+      await insert(db, 'test.oversize', 'small after');
+    });
+    await waitFor(() => bus.entries.filter((e) => e.action === 'test.oversize').length === 3, 10_000, 'the three rows');
+    expect(t.server.bus.journalReads).toBeGreaterThan(reads);
+    const delivered = bus.entries.filter((e) => e.action === 'test.oversize');
+    expect(delivered.map((e) => e.summary.slice(0, 12))).toEqual(['small before', 'x'.repeat(12), 'small after']);
+    expect(delivered).toEqual(await journalRows('test.oversize', delivered));
+    bus.stop();
+  });
+
+  it('a transaction of many rows carries the first ones and wakes the bus for the rest: each delivered once, in order', async () => {
+    const bus = busEntries();
+    await withDatabase(async (db) => {
+      await db.query('begin');
+      for (let i = 0; i < 40; i++) await insert(db, 'test.bulk', `bulk ${i} ${'y'.repeat(3000)}`);
+      await db.query('commit');
+    });
+    await waitFor(() => bus.entries.filter((e) => e.action === 'test.bulk').length >= 40, 10_000, 'the forty rows');
+    const delivered = bus.entries.filter((e) => e.action === 'test.bulk');
+    expect(delivered.map((e) => e.summary.split(' ', 2).join(' '))).toEqual(Array.from({ length: 40 }, (_, i) => `bulk ${i}`));
+    expect(delivered).toEqual(await journalRows('test.bulk', delivered));
+    bus.stop();
+  });
+
+  it('a row whose NOTIFY is lost is read from the journal when the next one comes, before it and once', async () => {
+    const bus = busEntries();
+    await withDatabase(async (db) => {
+      // Committed without its notification (the trigger is off inside this transaction only).
+      await db.query('begin');
+      await db.query('alter table journal disable trigger journal_notify');
+      await insert(db, 'test.lost', 'silent');
+      await db.query('alter table journal enable trigger journal_notify');
+      await db.query('commit');
+    });
+    const reads = t.server.bus.journalReads;
+    await withDatabase((db) => insert(db, 'test.lost', 'notified'));
+    await waitFor(() => bus.entries.some((e) => e.summary === 'notified'), 10_000, 'the notified row');
+    // Its payload did not follow the last row delivered, so the bus read the journal.
+    expect(t.server.bus.journalReads).toBeGreaterThan(reads);
+    const delivered = bus.entries.filter((e) => e.action === 'test.lost');
+    expect(delivered.map((e) => e.summary)).toEqual(['silent', 'notified']);
+    expect(delivered).toEqual(await journalRows('test.lost', delivered));
+    const seqs = bus.entries.map((e) => e.seq);
+    expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+    bus.stop();
+  });
+});
+
 describe('access ends on open connections', () => {
   let admin2Id: string;
 

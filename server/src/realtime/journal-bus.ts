@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
 import type { JournalEntry } from '../modules/journal/journal-entry.types.js';
-import type { JournalService } from '../modules/journal/journal.service.js';
+import { FEED_BATCH, feedEntryFromNotification, type FeedEntry, type JournalService } from '../modules/journal/journal.service.js';
 import { pushIterator } from './push-iterator.js';
 
 export const BUS_CHANNEL = 'loadout';
@@ -37,16 +37,24 @@ export interface BusStatus {
 }
 
 /**
- * The in-process end of the live bus. One LISTEN connection per server instance; on each NOTIFY
- * (and after every reconnect) it reads the journal after the last sequence number it delivered,
- * so a dropped connection catches up with nothing missed and nothing delivered twice.
+ * The in-process end of the live bus. One LISTEN connection per server instance. A NOTIFY carries its
+ * journal row (see Migration20261122300000_journal_notify_payload): when that row comes right after
+ * the last one delivered (its `prev_hash` is that row's `hash`), it is delivered as it is, without a
+ * read. Otherwise (a plain wake-up, a row after a gap, a reconnect, a Redis message) the bus reads the
+ * journal after the last sequence number it delivered, so a dropped connection or a lost notification
+ * catches up with nothing missed and nothing delivered twice, always in `seq` order.
  */
 export class JournalBus {
   private readonly emitter = new EventEmitter();
   private client: pg.Client | undefined;
   private lastSeq = 0;
+  /** The hash of the row at `lastSeq`: a carried row whose `prev_hash` equals it is the next one. */
+  private lastHash = '';
+  private reads = 0;
   private draining: Promise<void> | undefined;
   private drainAgain = false;
+  /** Carried rows that came during a read of the journal: delivered after it when they follow on, instead of another read. */
+  private held: FeedEntry[] = [];
   private stopped = false;
   private reconnectDelay = 100;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -85,6 +93,11 @@ export class JournalBus {
     return this.lastSeq;
   }
 
+  /** How many times this bus has read the journal (tests count them: a carried row needs none). */
+  get journalReads(): number {
+    return this.reads;
+  }
+
   /** How many listeners read live entries now (one per shared subscription group or unshared subscription). */
   get subscriberCount(): number {
     return this.emitter.listenerCount('entry');
@@ -95,7 +108,9 @@ export class JournalBus {
   }
 
   async start(): Promise<void> {
-    this.lastSeq = await this.journal.maxSeq();
+    const head = await this.journal.head();
+    this.lastSeq = head.seq;
+    this.lastHash = head.hash;
     if (this.options.redisUrl) this.startRedis(this.options.redisUrl);
     await this.connect();
   }
@@ -238,7 +253,7 @@ export class JournalBus {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: BUS_APPLICATION_NAME, connectionTimeoutMillis: 2000, keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel === PRESENCE_CHANNEL) this.emitter.emit('presence', message.payload ?? ALL_SCOPES);
-      else this.scheduleDrain();
+      else this.onJournalNotification(message.payload);
     });
     client.on('error', (error) => this.onDisconnect(client, error));
     client.on('end', () => this.onDisconnect(client));
@@ -281,6 +296,48 @@ export class JournalBus {
     }, this.reconnectDelay);
   }
 
+  private onJournalNotification(payload: string | undefined): void {
+    const carried = feedEntryFromNotification(payload);
+    if (carried) {
+      // Already delivered by a read of the journal that saw the row before its notification came.
+      if (carried.entry.seq <= this.lastSeq) return;
+      // Never during a read, which delivers what it read in order itself; the row waits for its end.
+      if (this.draining) {
+        this.held.push(carried);
+        return;
+      }
+      // Only in chain order: anything else means a row in between is missing here (read it).
+      if (carried.prevHash === this.lastHash && !this.stopped) {
+        this.deliver(carried);
+        return;
+      }
+    }
+    this.scheduleDrain();
+  }
+
+  /** After a read: the carried rows that came meanwhile, unless it delivered them; a gap among them needs another read. */
+  private deliverHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const carried of held) {
+      if (carried.entry.seq <= this.lastSeq) continue;
+      if (carried.prevHash !== this.lastHash || this.stopped) {
+        this.drainAgain = true;
+        return;
+      }
+      this.deliver(carried);
+    }
+  }
+
+  private deliver({ entry, hash }: FeedEntry): void {
+    this.lastSeq = entry.seq;
+    this.lastHash = hash;
+    // A row this instance committed comes with what its write built for live subscribers.
+    const live = this.journal.takeLive(entry.seq);
+    if (live) entry.live = live;
+    this.emitter.emit('entry', entry);
+  }
+
   private scheduleDrain(): void {
     if (this.stopped) return;
     if (this.draining) {
@@ -294,6 +351,7 @@ export class JournalBus {
       })
       .finally(() => {
         this.draining = undefined;
+        this.deliverHeld();
         if (this.drainAgain) {
           this.drainAgain = false;
           setTimeout(() => this.scheduleDrain(), this.client ? 0 : this.reconnectDelay);
@@ -303,15 +361,11 @@ export class JournalBus {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const entries = await this.journal.since(this.lastSeq);
-      for (const entry of entries) {
-        this.lastSeq = entry.seq;
-        // A row this instance committed comes with what its write built for live subscribers.
-        const live = this.journal.takeLive(entry.seq);
-        if (live) entry.live = live;
-        this.emitter.emit('entry', entry);
-      }
-      if (entries.length === 0 || this.stopped) return;
+      this.reads += 1;
+      const entries = await this.journal.feedSince(this.lastSeq);
+      for (const entry of entries) this.deliver(entry);
+      // Rows committed after this read notify; a full batch may have more behind it.
+      if (entries.length < FEED_BATCH || this.stopped) return;
     }
   }
 }

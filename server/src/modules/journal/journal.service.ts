@@ -21,6 +21,8 @@ export interface JournalInput {
 /** Serialises journal writers so that `seq` order equals commit order and no listener skips a row. */
 const JOURNAL_LOCK = 7_368_823;
 const CHANGES_SINCE_LIMIT = 500;
+/** How many rows `feedSince` returns at most; fewer means it read up to the newest committed row. */
+export const FEED_BATCH = 500;
 /**
  * Attachments waiting for the bus. The bus takes each as it delivers the row; one whose row never
  * commits (a rolled-back write) is dropped once this many are newer.
@@ -55,6 +57,38 @@ function toEntry(row: JournalRow): JournalEntry {
     changes: row.changes,
     context: row.context,
   };
+}
+
+/**
+ * A committed row as the live bus delivers it, with its links in the journal's hash chain: the row
+ * whose `hash` is this row's `prevHash` comes right before it, whatever gaps `seq` has.
+ */
+export interface FeedEntry {
+  entry: JournalEntry;
+  prevHash: string;
+  hash: string;
+}
+
+type FeedRow = JournalRow & { prev_hash: string; hash: string };
+
+function toFeedEntry(row: FeedRow): FeedEntry {
+  return { entry: toEntry(row), prevHash: row.prev_hash, hash: row.hash };
+}
+
+/**
+ * The row carried by a journal NOTIFY (see Migration20261122300000_journal_notify_payload), or
+ * undefined for a plain wake-up (an empty payload: the row was too large, or its transaction had sent
+ * enough) and for anything else, which the bus then treats as a wake-up too.
+ */
+export function feedEntryFromNotification(payload: string | undefined): FeedEntry | undefined {
+  if (!payload || payload[0] !== '{') return undefined;
+  try {
+    const row = JSON.parse(payload) as Partial<FeedRow>;
+    if (typeof row.seq !== 'number' || typeof row.prev_hash !== 'string' || typeof row.hash !== 'string' || typeof row.action !== 'string') return undefined;
+    return toFeedEntry(row as FeedRow);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `prev_hash` of the first journal row (see Migration20261122100000_admin for the chain's definition). */
@@ -198,6 +232,20 @@ export class JournalService {
   async maxSeq(): Promise<number> {
     const [row] = await this.orm.em.fork().execute<Array<{ seq: string | null }>>('select max(seq) as seq from journal');
     return Number(row.seq ?? 0);
+  }
+
+  /** The newest row's seq and hash (0 and the genesis hash for an empty journal): where the bus starts. */
+  async head(): Promise<{ seq: number; hash: string }> {
+    const [row] = await this.orm.em.fork().execute<Array<{ seq: string; hash: string }>>('select seq, hash from journal order by seq desc limit 1');
+    return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** Committed rows after `seq`, oldest first, at most `FEED_BATCH`, with their links in the hash chain: the live bus's read. */
+  async feedSince(seq: number): Promise<FeedEntry[]> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<FeedRow[]>(`select ${COLUMNS}, prev_hash, hash from journal where seq > ? order by seq limit ?`, [seq, FEED_BATCH]);
+    return rows.map(toFeedEntry);
   }
 
   /** Committed rows after `seq`, oldest first. */

@@ -75,6 +75,7 @@ export class WebhookDispatcher {
   private running?: Promise<void>;
   private again = false;
   private stopped = true;
+  private wakeQueued?: NodeJS.Immediate;
 
   constructor(
     private readonly orm: MikroORM,
@@ -92,7 +93,14 @@ export class WebhookDispatcher {
 
   start(): void {
     this.stopped = false;
-    this.unsubscribe = this.bus.subscribe(() => this.wake());
+    // Not inside the bus's delivery: the live subscribers after this listener would wait for the query
+    // this starts. One wake-up for all the entries the bus delivers in one go.
+    this.unsubscribe = this.bus.subscribe(() => {
+      this.wakeQueued ??= setImmediate(() => {
+        this.wakeQueued = undefined;
+        this.wake();
+      });
+    });
     this.timer = setInterval(() => this.wake(), this.pollMs);
     this.timer.unref();
     this.wake();
@@ -102,6 +110,8 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
+    clearImmediate(this.wakeQueued);
+    this.wakeQueued = undefined;
     clearInterval(this.timer);
     await this.running;
   }
