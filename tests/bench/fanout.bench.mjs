@@ -14,6 +14,9 @@
 //   BENCH_FANOUT_WARMUP=100            clients opened and closed on both servers before the rounds, so that
 //                                      memory per connection is what one more connection costs, not code
 //                                      compiled and caches filled on first use (0 = none)
+//   BENCH_FANOUT_REPEATS=2             rounds of each side per size, alternating (Loadout, raw, Loadout, raw…);
+//                                      latencies are pooled per side, so that the machine drifting between
+//                                      two rounds weighs on both sides alike (p99 is the slowest bursts)
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +47,8 @@ function runClients() {
   const subscriptionsOf = (i, roles) => [{ query: QUERY, variables: WINDOWS[Math.floor(i / roles) % WINDOWS.length] }, { query: SECOND }];
   /** seq → receipt times (all sockets). */
   let receipts = new Map();
+  // Latencies of the rounds so far, per side ('loadout', 'raw').
+  let pools = new Map();
   const send = (message) => process.send(message);
 
   /** `raw`: the same messages to a server that does not answer them (its sockets receive what Loadout's do). */
@@ -100,6 +105,7 @@ function runClients() {
         send({ cmd: 'closed' });
       } else if (command.cmd === 'reset') {
         receipts = new Map();
+        if (command.newPools) pools = new Map();
         send({ cmd: 'reset' });
       } else if (command.cmd === 'collect') {
         // Waits until every socket has every seq (or the deadline), then turns receipts into latencies.
@@ -114,8 +120,12 @@ function runClients() {
           missing += Math.max(0, n - list.length);
           for (const t of list) latencies.push(t - hook);
         }
-        latencies.sort((a, b) => a - b);
-        send({ cmd: 'collected', p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), count: latencies.length, missing });
+        // Pooled with the earlier rounds of the same side.
+        const pool = pools.get(command.pool) ?? [];
+        pools.set(command.pool, pool);
+        for (const latency of latencies) pool.push(latency);
+        pool.sort((a, b) => a - b);
+        send({ cmd: 'collected', p50: percentile(pool, 50), p99: percentile(pool, 99), max: pool.at(-1), count: pool.length, missing });
       } else if (command.cmd === 'exit') {
         process.exit(0);
       }
@@ -212,8 +222,11 @@ async function moveEvents(server, cookie, events, plan) {
   return plan.steady + plan.bursts * Math.min(plan.burstSize, events.length);
 }
 
-/** One measured phase: moves, then every client's receipts, CPU and event-loop delay of this process. */
-async function measure(server, clients, n, cookie, events, plan, hooks) {
+/**
+ * One measured phase: moves, then every client's receipts (latency percentiles pooled with the
+ * earlier rounds of the same `pool`), CPU and event-loop delay of this process.
+ */
+async function measure(server, clients, n, cookie, events, plan, hooks, pool) {
   hooks.clear();
   await clients.ask({ cmd: 'reset' }, 'reset');
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -222,16 +235,33 @@ async function measure(server, clients, n, cookie, events, plan, hooks) {
   const cpu = process.cpuUsage();
   const changes = await moveEvents(server, cookie, events, plan);
   await waitUntil(() => hooks.size >= changes, 30_000, 'the commit hook to see every move');
-  const collected = await clients.ask({ cmd: 'collect', hooks: Object.fromEntries(hooks), n, timeoutMs: 60_000 }, 'collected');
+  const collected = await clients.ask({ cmd: 'collect', hooks: Object.fromEntries(hooks), n, timeoutMs: 60_000, pool }, 'collected');
   const used = process.cpuUsage(cpu);
   delay.disable();
   return {
     ...collected,
     changes,
-    executionsPerChange: (server.fanout.sharedExecutions + server.fanout.unsharedExecutions - executions) / changes,
-    cpuPerChangeMs: (used.user + used.system) / 1000 / changes,
+    executions: server.fanout.sharedExecutions + server.fanout.unsharedExecutions - executions,
+    cpuMs: (used.user + used.system) / 1000,
     loopP99: delay.percentile(99) / 1e6,
     loopMax: delay.max / 1e6,
+  };
+}
+
+/** One side's rounds as one figure: the pooled percentiles of the last, the sums, the worst loop delay. */
+function combine(rounds) {
+  const changes = rounds.reduce((sum, r) => sum + r.changes, 0);
+  const { p50, p99, max } = rounds.at(-1);
+  return {
+    p50,
+    p99,
+    max,
+    changes,
+    missing: rounds.reduce((sum, r) => sum + r.missing, 0),
+    executionsPerChange: rounds.reduce((sum, r) => sum + r.executions, 0) / changes,
+    cpuPerChangeMs: rounds.reduce((sum, r) => sum + r.cpuMs, 0) / changes,
+    loopP99: Math.max(...rounds.map((r) => r.loopP99)),
+    loopMax: Math.max(...rounds.map((r) => r.loopMax)),
   };
 }
 
@@ -278,6 +308,7 @@ export async function benchFanout(server, options = {}) {
   const rounds = [];
   let storm = null;
   const warmup = Number(process.env.BENCH_FANOUT_WARMUP ?? 100);
+  const repeats = Math.max(1, Number(process.env.BENCH_FANOUT_REPEATS ?? 2));
   try {
     if (warmup > 0) {
       await clients.ask({ cmd: 'open-graphql', url: wsUrl, origin, cookies, n: warmup }, 'opened');
@@ -291,42 +322,56 @@ export async function benchFanout(server, options = {}) {
     }
     for (const n of sizes) {
       log(`  ${n} clients…`);
-      const before = heap();
-      await clients.ask({ cmd: 'open-graphql', url: wsUrl, origin, cookies, n }, 'opened');
-      await waitUntil(() => server.fanout.members >= 2 * n, 60_000, `${2 * n} live subscriptions`);
-      const loadoutBytes = (heap() - before) / n;
-      const groups = server.fanout.groups;
-      const loadout = await measure(server, clients, n, manager, events, plan, hooks);
+      await clients.ask({ cmd: 'reset', newPools: true }, 'reset');
+      const sides = { loadout: [], baseline: [] };
+      let loadoutBytes = 0;
+      let rawBytes = 0;
+      let groups = 0;
+      let sample = '';
+      for (let repeat = 0; repeat < repeats; repeat++) {
+        const before = heap();
+        await clients.ask({ cmd: 'open-graphql', url: wsUrl, origin, cookies, n }, 'opened');
+        await waitUntil(() => server.fanout.members >= 2 * n, 60_000, `${2 * n} live subscriptions`);
+        if (repeat === 0) {
+          loadoutBytes = (heap() - before) / n;
+          groups = server.fanout.groups;
+        }
+        sides.loadout.push(await measure(server, clients, n, manager, events, plan, hooks, 'loadout'));
 
-      if (n === stormSize) {
+        if (n === stormSize && repeat === 0) {
+          await clients.ask({ cmd: 'close-all' }, 'closed');
+          await waitUntil(() => server.fanout.members === 0, 30_000, 'every subscription to end');
+          const started = performance.now();
+          const reopened = clients.ask({ cmd: 'open-graphql', url: wsUrl, origin, cookies, n }, 'opened');
+          await waitUntil(() => server.fanout.members >= 2 * n, 60_000, 'the storm to resubscribe');
+          storm = { n, seconds: (performance.now() - started) / 1000 };
+          await reopened;
+        }
         await clients.ask({ cmd: 'close-all' }, 'closed');
         await waitUntil(() => server.fanout.members === 0, 30_000, 'every subscription to end');
-        const started = performance.now();
-        const reopened = clients.ask({ cmd: 'open-graphql', url: wsUrl, origin, cookies, n }, 'opened');
-        await waitUntil(() => server.fanout.members >= 2 * n, 60_000, 'the storm to resubscribe');
-        storm = { n, seconds: (performance.now() - started) / 1000 };
-        await reopened;
-      }
-      await clients.ask({ cmd: 'close-all' }, 'closed');
-      await waitUntil(() => server.fanout.members === 0, 30_000, 'every subscription to end');
 
-      // Baseline: the same sockets on a raw ws server; the same bytes (the last shared payload, with the entry's seq) to each.
-      const sample = server.fanout.lastPayload;
-      if (!sample) throw new Error('No shared payload was sent; the fan-out did not run');
-      broadcast = (entry) => {
-        const frame = `{"id":"1","type":"next","payload":${sample.replace(/"seq":\d+/, `"seq":${entry.seq}`)}}`;
-        for (const socket of raw.clients) socket.send(frame);
-      };
-      const rawBefore = heap();
-      await clients.ask({ cmd: 'open-raw', url: rawUrl, n }, 'opened');
-      await waitUntil(() => raw.clients.size >= n, 30_000, `${n} raw sockets`);
-      // Their connection_init and subscribe messages, which nothing answers, are read by then.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const rawBytes = (heap() - rawBefore) / n;
-      const baseline = await measure(server, clients, n, manager, events, plan, hooks);
-      broadcast = null;
-      await clients.ask({ cmd: 'close-all' }, 'closed');
-      await waitUntil(() => raw.clients.size === 0, 30_000, 'raw sockets to close');
+        // Baseline: the same sockets on a raw ws server; the same bytes (the last shared payload, with the entry's seq) to each.
+        sample = server.fanout.lastPayload;
+        if (!sample) throw new Error('No shared payload was sent; the fan-out did not run');
+        broadcast = (entry) => {
+          const frame = `{"id":"1","type":"next","payload":${sample.replace(/"seq":\d+/, `"seq":${entry.seq}`)}}`;
+          for (const socket of raw.clients) socket.send(frame);
+        };
+        const rawBefore = heap();
+        await clients.ask({ cmd: 'open-raw', url: rawUrl, n }, 'opened');
+        await waitUntil(() => raw.clients.size >= n, 30_000, `${n} raw sockets`);
+        // Their connection_init and subscribe messages, which nothing answers, are read by then.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (repeat === 0) rawBytes = (heap() - rawBefore) / n;
+        sides.baseline.push(await measure(server, clients, n, manager, events, plan, hooks, 'raw'));
+        broadcast = null;
+        await clients.ask({ cmd: 'close-all' }, 'closed');
+        await waitUntil(() => raw.clients.size === 0, 30_000, 'raw sockets to close');
+        const [l, b] = [sides.loadout.at(-1), sides.baseline.at(-1)];
+        log(`    round ${repeat + 1}: p99 so far ${ms(l.p99)} ms vs raw ${ms(b.p99)} ms (${ratio(l.p99, b.p99)})`);
+      }
+      const loadout = combine(sides.loadout);
+      const baseline = combine(sides.baseline);
       rounds.push({ n, groups, loadout, baseline, loadoutBytes, rawBytes, payloadBytes: Buffer.byteLength(sample) });
       log(`    p99 ${ms(loadout.p99)} ms vs raw ${ms(baseline.p99)} ms (${ratio(loadout.p99, baseline.p99)}); ${loadout.executionsPerChange.toFixed(1)} executions/change; memory/connection ${ratio(loadoutBytes, rawBytes)}`);
     }
@@ -340,11 +385,12 @@ export async function benchFanout(server, options = {}) {
     '## Fan-out',
     '',
     `calendarChanged to N graphql-ws clients in a separate process (four roles, two windows: ${rounds[0]?.groups ?? '?'} groups with conflictRaised), each socket with two subscriptions. ` +
-      `Per round: ${plan.steady} moves at ${plan.rate}/s, then ${plan.bursts} bursts of ${plan.burstSize} concurrent moves by a manager over HTTP. ` +
+      `Per round: ${plan.steady} moves at ${plan.rate}/s, then ${plan.bursts} bursts of ${plan.burstSize} concurrent moves by a manager over HTTP; ` +
+      `${repeats} rounds of each side per size, alternating (Loadout, raw, Loadout…), latencies pooled per side. ` +
       'Latency from the commit hook (the journal entry reaching the instance) to receipt in the client process. ' +
       'Baseline: a raw `ws` server in the same process broadcasting the same bytes from the same commit hook to the same number of sockets (whose clients send it the same connection_init and subscribe messages, unanswered), measured in the same run. ' +
       'CPU and event-loop delay are of the server process (it also runs the manager\'s HTTP client, on both sides). ' +
-      `Memory per idle connection: growth of the collected heap (used + external, without compiled code) once the N clients are open, over N, after ${warmup} clients were opened and closed on both servers.`,
+      `Memory per idle connection: growth of the collected heap (used + external, without compiled code) once the N clients of the first round are open, over N, after ${warmup} clients were opened and closed on both servers.`,
     '',
     '| clients | figure | Loadout | raw ws broadcast | ratio |',
     '| ---: | --- | ---: | ---: | ---: |',
@@ -357,7 +403,7 @@ export async function benchFanout(server, options = {}) {
       `| ${n} | server CPU per change (ms) | ${ms(loadout.cpuPerChangeMs)} | ${ms(baseline.cpuPerChangeMs)} | ${ratio(loadout.cpuPerChangeMs, baseline.cpuPerChangeMs)} |`,
       `| ${n} | event-loop delay p99 / max (ms) | ${ms(loadout.loopP99)} / ${ms(loadout.loopMax)} | ${ms(baseline.loopP99)} / ${ms(baseline.loopMax)} | ${ratio(loadout.loopP99, baseline.loopP99)} |`,
       `| ${n} | memory per idle connection (KiB) | ${(loadoutBytes / 1024).toFixed(1)} | ${(rawBytes / 1024).toFixed(1)} | ${ratio(loadoutBytes, rawBytes)} |`,
-      `| ${n} | deliveries missing | ${loadout.missing} of ${loadout.changes * n} | ${baseline.missing} | — |`,
+      `| ${n} | deliveries missing | ${loadout.missing} of ${loadout.changes * n} | ${baseline.missing} of ${baseline.changes * n} | — |`,
     );
   }
   lines.push('');
