@@ -307,7 +307,7 @@ export class JournalBus {
         return;
       }
       // Only in chain order: anything else means a row in between is missing here (read it).
-      if (carried.prevHash === this.lastHash && !this.stopped) {
+      if (this.follows(carried)) {
         this.deliver(carried);
         return;
       }
@@ -321,12 +321,17 @@ export class JournalBus {
     this.held = [];
     for (const carried of held) {
       if (carried.entry.seq <= this.lastSeq) continue;
-      if (carried.prevHash !== this.lastHash || this.stopped) {
+      if (!this.follows(carried)) {
         this.drainAgain = true;
         return;
       }
       this.deliver(carried);
     }
+  }
+
+  /** Whether a carried row comes right after the last one delivered (nothing lies between them), while running. */
+  private follows(carried: FeedEntry): boolean {
+    return !this.stopped && carried.prevHash === this.lastHash;
   }
 
   private deliver({ entry, hash }: FeedEntry): void {

@@ -168,6 +168,12 @@ function initTimedOut(socket: LiveSocket): void {
  */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** `list` without `item`: the same list when it is not there, `NONE` when nothing is left. */
+function without<T>(list: readonly T[], item: T): readonly T[] {
+  if (!list.includes(item)) return list;
+  return list.length === 1 ? NONE : list.filter((other) => other !== item);
+}
+
 /**
  * The prototype of graphql-ws's tables of operations: no inherited keys, like graphql-ws's own
  * `Object.create(null)`, but an empty table is a small ordinary object, not an empty dictionary.
@@ -245,7 +251,7 @@ class DirectSubscription implements DirectSubscriber {
   /** Out of its connection's list and its group (the client completed it, the socket closed, or it ended). */
   stop(): void {
     const { connection } = this;
-    if (connection.direct.includes(this)) connection.direct = connection.direct.length === 1 ? NONE : connection.direct.filter((other) => other !== this);
+    connection.direct = without(connection.direct, this);
     if (this.attached === null) return;
     const { attached } = this;
     this.attached = null;
@@ -426,8 +432,7 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
   /** graphql-ws's `onComplete`. */
   const completed = (connection: Connection | undefined, id: string) => {
     if (!connection) return;
-    const ids = connection.subscriptionIds;
-    if (ids.includes(id)) connection.subscriptionIds = ids.length === 1 ? NONE : ids.filter((other) => other !== id);
+    connection.subscriptionIds = without(connection.subscriptionIds, id);
     connection.requestIds?.delete(id);
   };
   const hooks: DirectHooks = { formatResult, formatErrors, reportErrors, shared, logger };
