@@ -48,6 +48,11 @@ import {
 // The server runs in this process: pin it to UTC, so that only the company time zone can decide days.
 process.env.TZ = 'UTC';
 
+// Warnings the server in this process gives (pg's, for instance), from before it starts: Node gives
+// each deprecation once per process.
+const warnings: Error[] = [];
+process.on('warning', (warning) => warnings.push(warning));
+
 /*
  * Events, crew and conflicts over HTTP (issue 3). Every test uses its own month(s) of 2030 so that
  * tests do not see each other's events; events are created with no responsible manager unless the
@@ -1063,6 +1068,16 @@ describe('dates', () => {
     expect(await list(manager.session, { personId: engineer2.id })).toEqual([confirmed.event.id]);
     expect(await list(manager.session, { clientId })).toEqual([draft.event.id]);
     expect(await list(manager.session, { confirmedOnly: true, personId: engineer2.id })).toEqual([confirmed.event.id]);
+  });
+});
+
+describe('one connection, one query at a time', () => {
+  it("a write's reads inside its transaction go one after another: pg never warns of a query sent while another runs", async () => {
+    const event = await unmanaged({ title: 'Queued reads', startDate: '2031-04-07', endDate: '2031-04-08' });
+    const crewed = await assignCrew(manager.session, { eventId: event.event.id, userId: engineer.id, crewRoleId: sound });
+    const moved = await moveEvent(manager.session, event.event.id, crewed.event.version, '2031-04-14', '2031-04-15');
+    expect(moved.event.crew.map((member) => member.person.id)).toEqual([engineer.id]);
+    expect(warnings.map((warning) => warning.message).filter((message) => /already executing a query/.test(message))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../common/logger.js';
 import { entities } from './entities.js';
@@ -47,4 +47,20 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
 export function pgArray(values: readonly string[]): string {
   for (const value of values) if (!/^[\w-]+$/.test(value)) throw new Error(`pgArray takes ids and names only, got ${JSON.stringify(value)}`);
   return `{${values.join(',')}}`;
+}
+
+/**
+ * Runs the independent queries of one read: side by side (each on a connection of the pool) outside a
+ * transaction, one after another inside one, whose single connection takes one query at a time — pg
+ * would queue the others itself, but warns that pg 9 will refuse a query sent while one is running.
+ */
+export async function runQueries<const T extends readonly (() => Promise<unknown>)[]>(
+  em: EntityManager,
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!em.isInTransaction()) return (await Promise.all(queries.map((query) => query()))) as Results;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as Results;
 }

@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
+import { runQueries } from '../../database/orm.js';
 import { addDays, isCalendarDate, type CalendarDate } from '../../common/calendar-dates.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors.js';
 import type { Viewer } from '../../graphql/context.js';
@@ -68,24 +69,27 @@ export class EventEquipmentService {
     checkId(eventId, 'eventId', 'an event');
     const event = await em.findOne(ProductionEvent, eventId);
     if (!event) throw new NotFoundError('Event', eventId);
-    const [lineRows, picks, rentals, shortages] = await Promise.all([
-      em.execute<Array<{ id: string; item_id: string; code: string; name: string; kind: EquipmentKind; line_kind: EquipmentLineKind; quantity: number; reason: string | null; delivery_date: string | null }>>(
-        `select l.id, l.item_id, i.code, i.name, i.kind, l.kind as line_kind, l.quantity, l.reason, l.delivery_date::text as delivery_date
-           from event_equipment l join equipment_item i on i.id = l.item_id
-          where l.event_id = ? order by l.kind, l.delivery_date nulls first, i.name, l.created_at`,
-        [eventId],
-      ),
-      em.execute<Array<{ item_id: string; id: string; serial: string }>>(
-        `select p.item_id, u.id, u.serial from event_equipment_unit p join equipment_unit u on u.id = p.unit_id where p.event_id = ? order by u.serial`,
-        [eventId],
-      ),
-      em.execute<Array<{ id: string; supplier: string; item_id: string | null; code: string | null; name: string | null; kind: EquipmentKind | null; description: string | null; quantity: number; cost: string | null; from_date: string; to_date: string; version: number }>>(
-        `select s.id, s.supplier, s.item_id, i.code, i.name, i.kind, s.description, s.quantity, s.cost, s.from_date::text as from_date, s.to_date::text as to_date, s.version
-           from event_subrental s left join equipment_item i on i.id = s.item_id
-          where s.event_id = ? order by s.from_date, s.created_at`,
-        [eventId],
-      ),
-      findShortages(em, [eventId]),
+    const [lineRows, picks, rentals, shortages] = await runQueries(em, [
+      () =>
+        em.execute<Array<{ id: string; item_id: string; code: string; name: string; kind: EquipmentKind; line_kind: EquipmentLineKind; quantity: number; reason: string | null; delivery_date: string | null }>>(
+          `select l.id, l.item_id, i.code, i.name, i.kind, l.kind as line_kind, l.quantity, l.reason, l.delivery_date::text as delivery_date
+             from event_equipment l join equipment_item i on i.id = l.item_id
+            where l.event_id = ? order by l.kind, l.delivery_date nulls first, i.name, l.created_at`,
+          [eventId],
+        ),
+      () =>
+        em.execute<Array<{ item_id: string; id: string; serial: string }>>(
+          `select p.item_id, u.id, u.serial from event_equipment_unit p join equipment_unit u on u.id = p.unit_id where p.event_id = ? order by u.serial`,
+          [eventId],
+        ),
+      () =>
+        em.execute<Array<{ id: string; supplier: string; item_id: string | null; code: string | null; name: string | null; kind: EquipmentKind | null; description: string | null; quantity: number; cost: string | null; from_date: string; to_date: string; version: number }>>(
+          `select s.id, s.supplier, s.item_id, i.code, i.name, i.kind, s.description, s.quantity, s.cost, s.from_date::text as from_date, s.to_date::text as to_date, s.version
+             from event_subrental s left join equipment_item i on i.id = s.item_id
+            where s.event_id = ? order by s.from_date, s.created_at`,
+          [eventId],
+        ),
+      () => findShortages(em, [eventId]),
     ]);
     const [from, to] = busyRangeOf(event);
     const itemIds = [...new Set(lineRows.map((row) => row.item_id))];

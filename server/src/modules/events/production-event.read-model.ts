@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
-import { pgArray } from '../../database/orm.js';
+import { pgArray, runQueries } from '../../database/orm.js';
 import { daysBetween, eachDay, type CalendarDate } from '../../common/calendar-dates.js';
 import { BadUserInputError } from '../../common/errors.js';
 import type { Client } from '../clients/client.entity.js';
@@ -314,18 +314,19 @@ export class ProductionEventReadModel {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const settings = await this.settings.get(em);
-    const [crewRows, conflicts, shortages, gearTrouble] = await Promise.all([
-      em.execute<CrewRow[]>(
-        `select a.id, a.event_id, a.acknowledged_at, a.override_reason, u.id as user_id, u.name as user_name, u.phone as user_phone,
-                r.id as role_id, r.name as role_name, r.position as role_position, r.retired as role_retired, r.version as role_version
-           from crew_assignment a join app_user u on u.id = a.user_id join crew_role r on r.id = a.crew_role_id
-          where a.event_id in (select unnest(?::uuid[]))
-          order by r.position, u.name`,
-        [pgArray(ids)],
-      ),
-      findConflicts(em, ids),
-      findShortages(em, ids),
-      gearTroubleOf(em, ids, todayIn(settings.timeZone)),
+    const [crewRows, conflicts, shortages, gearTrouble] = await runQueries(em, [
+      () =>
+        em.execute<CrewRow[]>(
+          `select a.id, a.event_id, a.acknowledged_at, a.override_reason, u.id as user_id, u.name as user_name, u.phone as user_phone,
+                  r.id as role_id, r.name as role_name, r.position as role_position, r.retired as role_retired, r.version as role_version
+             from crew_assignment a join app_user u on u.id = a.user_id join crew_role r on r.id = a.crew_role_id
+            where a.event_id in (select unnest(?::uuid[]))
+            order by r.position, u.name`,
+          [pgArray(ids)],
+        ),
+      () => findConflicts(em, ids),
+      () => findShortages(em, ids),
+      () => gearTroubleOf(em, ids, todayIn(settings.timeZone)),
     ]);
     const shortagesByEvent = groupBy(shortages, (shortage) => shortage.eventId);
     const troubleByEvent = groupBy(gearTrouble, (row) => row.event_id);

@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { addDays, daysBetween, isCalendarDate, type CalendarDate } from '../../common/calendar-dates.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from '../../common/errors.js';
 import { mergeStaleWrite } from '../../common/field-merge.js';
-import { pgArray } from '../../database/orm.js';
+import { pgArray, runQueries } from '../../database/orm.js';
 import type { Viewer } from '../../graphql/context.js';
 import { Client } from '../clients/client.entity.js';
 import type { ClientService } from '../clients/client.service.js';
@@ -320,7 +320,7 @@ export class ProductionEventService {
     checkId(crewRoleId, 'crewRoleId', 'a crew role');
     return this.write(viewer, eventId, overrideReason, async (em, { event }) => {
       const current = event!;
-      const [user, role] = await Promise.all([em.findOne(User, { id: userId, active: true }), em.findOne(CrewRole, crewRoleId)]);
+      const [user, role] = await runQueries(em, [() => em.findOne(User, { id: userId, active: true }), () => em.findOne(CrewRole, crewRoleId)]);
       const problems: FieldProblem[] = [];
       if (!user) problems.push({ field: 'userId', message: 'is not an active account' });
       if (!role) problems.push({ field: 'crewRoleId', message: 'is not a crew role' });
