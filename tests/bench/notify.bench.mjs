@@ -10,7 +10,7 @@
 import { percentile } from './support.mjs';
 
 const RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 100);
-const SECONDS = Number(process.env.BENCH_NOTIFY_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_NOTIFY_SECONDS ?? 20);
 
 /** @param {import('@loadout/server').RunningServer} server */
 export async function benchNotify(server) {
