@@ -379,7 +379,8 @@ function installPageHelpers() {
 
 /**
  * BENCH_BROWSER_PROFILE=<folder>: a CPU profile of live updates and one of rebuilds, with the top self times
- * (BENCH_BROWSER_PROFILE_RUNS=<n> updates in each, 1 by default).
+ * (BENCH_BROWSER_PROFILE_RUNS=<n> updates in each, 1 by default). BENCH_BROWSER_TRACE=<file.json>: a devtools
+ * timeline trace of as many live updates.
  */
 async function profileOnce(cdp, folder, { liveUpdate, rebuildUpdate, page, log }) {
   const runs = Number(process.env.BENCH_BROWSER_PROFILE_RUNS ?? 1);
@@ -556,6 +557,14 @@ export async function benchBrowser({
     await refetchUpdate();
 
     if (process.env.BENCH_BROWSER_PROFILE) await profileOnce(cdp, process.env.BENCH_BROWSER_PROFILE, { liveUpdate, rebuildUpdate, page, log });
+    if (process.env.BENCH_BROWSER_TRACE) {
+      // A devtools timeline trace of live updates (open it in the Performance panel).
+      const runs = Number(process.env.BENCH_BROWSER_PROFILE_RUNS ?? 1);
+      await browser.startTracing(page, { path: process.env.BENCH_BROWSER_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+      for (let i = 0; i < runs; i++) await liveUpdate();
+      await browser.stopTracing();
+      log(`  trace of ${runs} live update(s) → ${process.env.BENCH_BROWSER_TRACE}`);
+    }
 
     const per = (total, b) => Math.floor(total / blocks) + (b < total % blocks ? 1 : 0);
     log(`  timing ${iterations} live updates, ${baselineIterations} rebuilds and ${refetchIterations} refetches, in ${blocks} interleaved blocks…`);

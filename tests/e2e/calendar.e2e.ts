@@ -402,6 +402,29 @@ test('a busy day in the month shows its six oldest bars and "+N more" with the r
   }
 });
 
+test('a multi-day bar is never cut into pieces: where one of its days is full, the week shows it under "+N more" on each of its days', async ({ browser }, testInfo) => {
+  const a = await newSignedInPage(browser, demoEmails.manager2);
+  try {
+    const month = monthStart(13);
+    const wednesday = dayOfWeek(month, 2, 3);
+    const [tuesday, thursday] = [shiftDays(wednesday, -1), shiftDays(wednesday, 1)];
+    for (let i = 1; i <= 6; i++) await createEvent(a.request, { title: `Full ${i} ${uid()}`, startDate: wednesday, endDate: wednesday });
+    // Newer than the six, so below them on Wednesday, where a day draws six bars.
+    const long = await createEvent(a.request, { title: `Long ${uid()}`, startDate: tuesday, endDate: thursday });
+    await openMonth(a, month);
+    await expect(dayCell(a, wednesday).getByTestId('calendar-event')).toHaveCount(6);
+    // Tuesday and Thursday have room, but a piece there would read as a one-day event.
+    for (const day of [tuesday, wednesday, thursday]) await expect(dayCell(a, day).getByText('+1 more')).toBeVisible();
+    await expect(bars(a, long.id)).toHaveCount(0);
+    await shot(a, testInfo, 'multi-day-under-more');
+
+    await dayCell(a, tuesday).getByText('+1 more').click();
+    await expect(a.getByTestId('calendar-day-popover').locator(`[data-event-id="${long.id}"]`)).toBeVisible();
+  } finally {
+    await a.context().close();
+  }
+});
+
 test('filters are kept in the URL, survive a reload and apply to live changes', async ({ browser }, testInfo) => {
   const a = await newSignedInPage(browser, demoEmails.manager2);
   try {

@@ -67,9 +67,11 @@ function renderEventContent(info: EventDisplayInfo) {
 /**
  * FullCalendar set up for production events: month, week, day and list views; all-day bars in
  * the company time zone, week start and language; bars ordered by creation so an existing bar
- * never changes rows when another event appears. Its events come from one stable source and
- * are then changed one by one through the calendar API (see `useProductionEventsFeed`), so the
- * component itself re-renders only when its settings change.
+ * never changes rows when another event appears. A bar is drawn whole in its week row or not at
+ * all (then it is under "+N more" on each of its days): a piece of it would read as a shorter
+ * event. Its events come from one stable source and are then changed one by one through the
+ * calendar API (see `useProductionEventsFeed`), so the component itself re-renders only when its
+ * settings change.
  */
 export const ProductionCalendar = memo(function ProductionCalendar({
   calendarRef,
@@ -123,6 +125,7 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         eventSources={eventSources}
         eventOrder="sortKey"
         eventOrderStrict
+        eventSlicing={false}
         views={views}
         dayMaxEvents={false}
         editable={false}
