@@ -50,17 +50,27 @@ export type MonthDayPopoverProps = {
 
 /** Every event of a month day in bar order, opened from its "+N more"; a click opens the event. */
 export function MonthDayPopover({ bars, openDay, onOpenEvent }: MonthDayPopoverProps) {
-  const { language } = useTranslation().i18n;
   const open = useSyncExternalStore(openDay.subscribe, openDay.get);
-  // Follows live changes while open.
-  useSyncExternalStore(bars.subscribe, bars.version);
   if (!open) return null;
-  const onClose = () => openDay.set(null);
-  const events = bars.eventsOn(open.day);
+  return <MonthDayList day={open.day} anchor={open.anchor} bars={bars} onClose={() => openDay.set(null)} onOpenEvent={onOpenEvent} />;
+}
+
+type MonthDayListProps = {
+  day: string;
+  anchor: DOMRect;
+  bars: CalendarBars;
+  onClose: () => void;
+  onOpenEvent: (eventId: string) => void;
+};
+
+/** The open list; only it follows live changes, so a closed list costs a live change nothing. */
+function MonthDayList({ day, anchor, bars, onClose, onOpenEvent }: MonthDayListProps) {
+  const { language } = useTranslation().i18n;
+  useSyncExternalStore(bars.subscribe, bars.version);
+  const events = bars.eventsOn(day);
   const title = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${open.day}T00:00:00Z`),
+    new Date(`${day}T00:00:00Z`),
   );
-  const { anchor } = open;
   return (
     <Popover opened onDismiss={onClose} position="bottom-start" width={280} shadow="md" withinPortal trapFocus returnFocus>
       <Popover.Target>

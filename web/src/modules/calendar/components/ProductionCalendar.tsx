@@ -21,6 +21,7 @@ import ruLocale from '@fullcalendar/react/locales/ru';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import { memo, useCallback, useState, type RefObject } from 'react';
 import type { CalendarEventProps, CalendarViewName } from '../utils/calendarTypes';
+import { compareCalendarBars } from '../utils/compareCalendarBars';
 import { MONTH_BARS_PER_DAY, type CalendarBars } from '../utils/createCalendarBars';
 import { createValueStore } from '../utils/createValueStore';
 import { firstDayOfWeek } from '../utils/firstDayOfWeek';
@@ -123,7 +124,7 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         locale={language in locales ? locales[language as keyof typeof locales] : 'en'}
         firstDay={firstDayOfWeek(weekStart)}
         eventSources={eventSources}
-        eventOrder="sortKey"
+        eventOrder={compareCalendarBars}
         eventOrderStrict
         eventSlicing={false}
         views={views}

@@ -1,6 +1,7 @@
 import type { EventInput } from '@fullcalendar/react';
 import { addDays } from '../../events/utils/addDays';
 import { calendarEventPartId } from './calendarEventPartId';
+import { calendarSortKey } from './createCalendarBars';
 import type { CalendarEventProps, CalendarProductionEvent } from './calendarTypes';
 import { statusHexColor as statusColor } from '../../events/utils/statusColor';
 
@@ -18,7 +19,7 @@ export function calendarEventClassNames(event: CalendarProductionEvent): string 
  */
 export function toCalendarEventInputs(event: CalendarProductionEvent, editable: boolean): EventInput[] {
   const color = statusColor(event.status);
-  const sortKey = `${event.createdAt}|${event.id}`;
+  const sortKey = calendarSortKey(event);
   const props = (part: CalendarEventProps['part']): CalendarEventProps => ({
     part,
     productionEvent: event,
