@@ -9,7 +9,7 @@
 //   BENCH_EVENTS=5000 …                      a smaller data set (people, clients, venues scale along)
 //   BENCH_ITERATIONS, BENCH_CALENDAR_ITERATIONS, BENCH_BUSY_ITERATIONS, BENCH_ASSIGN_ITERATIONS, BENCH_YEAR=0
 //   BENCH_EQUIPMENT_ITEMS, BENCH_EQUIPMENT_LINES, BENCH_EQUIPMENT_ITERATIONS, BENCH_IMPORT_ROWS  equipment (equipment.bench.mjs)
-//   BENCH_BROWSER_ITERATIONS, BENCH_BROWSER_BASELINE_ITERATIONS, BENCH_BROWSER_BLOCKS, BENCH_BROWSER_EVENTS, BENCH_BROWSER_MONTH
+//   BENCH_BROWSER_ITERATIONS, BENCH_BROWSER_BASELINE_ITERATIONS, BENCH_BROWSER_WARMUP, BENCH_BROWSER_BLOCKS, BENCH_BROWSER_EVENTS, BENCH_BROWSER_MONTH
 //                                            the calendar in headless Chromium (browser.bench.mjs): on a database of
 //                                            its own next to this one, with the web app built into a temp folder;
 //                                            BENCH_BROWSER_PROFILE=<folder> (+ BENCH_BROWSER_MINIFY=0 for names) also
