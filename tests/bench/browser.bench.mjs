@@ -576,9 +576,9 @@ export async function benchBrowser({
       await shown;
       return delta(before, await metrics());
     };
-    // Warm-up (not counted): live updates until the page's code for them is compiled and optimised
-    // (with one, the first timed updates ran slower code and set the p99), then one of each baseline (both rebuilds, the refetch).
-    for (let i = 0; i < warmupIterations; i++) await liveUpdate();
+    // Warm-up (not counted): one of each baseline (both rebuilds, the refetch), then live updates until
+    // the page's code for them is compiled and optimised; the timed blocks start with live updates. With
+    // one live update before the baselines, the first timed updates ran slower code and set the p99.
     await page.evaluate(() => window.__bench.capture());
     await rebuildUpdate();
     await rebuildUpdate(true);
@@ -587,6 +587,7 @@ export async function benchBrowser({
     await page.waitForFunction(() => window.__bench.holdsAppEvents(), null, { timeout: 60_000, polling: 200 });
     await page.evaluate(() => window.__bench.settle());
     await refetchUpdate();
+    for (let i = 0; i < warmupIterations; i++) await liveUpdate();
 
     if (process.env.BENCH_BROWSER_PROFILE) await profileOnce(cdp, process.env.BENCH_BROWSER_PROFILE, { liveUpdate, rebuildUpdate, page, log });
     if (process.env.BENCH_BROWSER_TRACE) {
@@ -658,7 +659,7 @@ export async function benchBrowser({
         '(a MutationObserver sees the bar with its new `data-start`) plus two animation frames and 20 ms for follow-up work. ' +
         'The page is armed before the window opens and reports its end through a CDP binding (no bench script runs in the page inside the window but ' +
         'the observer, the two frame callbacks and the timer; a baseline is started by a one-line `Runtime.evaluate`). ' +
-        `${iterations} live updates, ${baselineIterations} rebuilds of each kind and ${refetchIterations} refetches, same page and data, interleaved in ${blocks} blocks (with so few rounds p99 is the slowest one), after ${warmupIterations} live updates and one of each baseline not counted (warm-up). ` +
+        `${iterations} live updates, ${baselineIterations} rebuilds of each kind and ${refetchIterations} refetches, same page and data, interleaved in ${blocks} blocks (with so few rounds p99 is the slowest one), after one of each baseline and then ${warmupIterations} live updates not counted (warm-up). ` +
         `Warm-up and measuring took ${timedSeconds.toFixed(0)} s. Time domain: ${timeDomain === 'threadTicks' ? 'thread ticks (CPU time of the main thread, so another process taking the core does not count)' : 'wall time of tasks'}.`,
       '- **live**: manager2 moves one event a week forward or back with `moveProductionEvent` over HTTP from Node; the page receives `calendarChanged` and applies it as a single-event update (the app unchanged).',
       `- **rebuild** (baseline): the same page rebuilds its whole list the way the app builds it, in memory: all ${counts.events} events (one moved) through the month's bar selection, ` +
