@@ -61,8 +61,8 @@ export function calendarSortKey(event: CalendarProductionEvent): string {
 
 /**
  * Bars are ordered by sort key, code unit by code unit, here and in FullCalendar (its `eventOrder`):
- * FullCalendar's own comparison of strings is the locale's collation, which is not always the same
- * order (the bars a day draws must be the ones held here) and is the slowest part of its sort.
+ * FullCalendar's own comparison of strings is the locale's collation, which is slower and not always
+ * the same order (the bars a day draws must be the ones held here).
  */
 export function compareSortKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
