@@ -397,6 +397,11 @@ test('a busy day in the month shows its six oldest bars and "+N more" with the r
     await expect(a.getByTestId('calendar-card-title')).toHaveText(created[8]!.title);
     await expectNextTo(a.getByTestId('calendar-event-card'), await box(ninth));
     await shot(a, testInfo, 'busy-day-popover');
+
+    // The open list follows live changes: a tenth event created meanwhile joins it, last.
+    created.push(await createEvent(a.request, { title: `Busy 10 ${uid()}`, startDate: day, endDate: day }));
+    await expect(list.getByTestId('calendar-event')).toHaveCount(10, { timeout: 2_000 });
+    await expect(list.getByTestId('calendar-event').last()).toHaveAttribute('data-event-id', created[9]!.id);
   } finally {
     await a.context().close();
   }
