@@ -376,11 +376,15 @@ test('a busy day in the month shows its six oldest bars and "+N more" with the r
     await expect(cell.getByTestId('calendar-event')).toHaveCount(6);
     for (const event of created.slice(0, 6)) await expect(bars(a, event.id)).toBeVisible();
     await expect(cell.getByText('+2 more')).toBeVisible();
+    // Its tooltip counts the same events (FullCalendar's own title counted only the one bar it hides).
+    await expect(cell.locator('[title]:not([title=""])')).toHaveCount(1);
+    await expect(cell.getByTestId('calendar-more-link')).toHaveAttribute('title', 'Show 2 more events');
     await shot(a, testInfo, 'busy-day-more');
 
     // Someone adds a ninth: the count follows live, the six oldest stay.
     created.push(await createEvent(a.request, { title: `Busy 9 ${uid()}`, startDate: day, endDate: day }));
     await expect(cell.getByText('+3 more')).toBeVisible({ timeout: 2_000 });
+    await expect(cell.getByTestId('calendar-more-link')).toHaveAttribute('title', 'Show 3 more events');
     await expect(cell.getByTestId('calendar-event')).toHaveCount(6);
 
     const link = cell.getByText('+3 more');

@@ -23,15 +23,20 @@ type MoreLinkTextProps = { hidden: number; narrow: boolean; day: string | null; 
 const MoreLinkText = memo(function MoreLinkText({ hidden, narrow, day, bars, language }: MoreLinkTextProps) {
   const unheld = useSyncExternalStore(bars.subscribe, () => (day ? bars.unheldOn(day) : 0));
   const count = hidden + unheld;
-  return <span data-testid="calendar-more-link">{narrow ? `+${count}` : moreLinkText(language, count)}</span>;
+  // The title here, not FullCalendar's on the link (the calendar blanks it): that one counts only the bars it hides.
+  return (
+    <span data-testid="calendar-more-link" title={countText('calendar.moreLinkHint', language, count)}>
+      {narrow ? `+${count}` : countText('calendar.moreLink', language, count)}
+    </span>
+  );
 });
 
-/** "+N more" in a language, formatted once per count (i18next's `t` is slow for a whole month of links). */
-const moreLinkTexts = new Map<string, string>();
-function moreLinkText(language: string, count: number): string {
-  const key = `${language}|${count}`;
-  let text = moreLinkTexts.get(key);
-  if (text === undefined) moreLinkTexts.set(key, (text = i18n.t('calendar.moreLink', { count, lng: language })));
+/** A text with a count in a language, formatted once per count (i18next's `t` is slow for a whole month of links). */
+const countTexts = new Map<string, string>();
+function countText(key: 'calendar.moreLink' | 'calendar.moreLinkHint', language: string, count: number): string {
+  const cacheKey = `${key}|${language}|${count}`;
+  let text = countTexts.get(cacheKey);
+  if (text === undefined) countTexts.set(cacheKey, (text = i18n.t(key, { count, lng: language })));
   return text;
 }
 

@@ -135,6 +135,8 @@ export const ProductionCalendar = memo(function ProductionCalendar({
         selectMirror
         eventContent={renderEventContent}
         moreLinkContent={renderMoreLink}
+        // Its title would count only the bars FullCalendar hides, not the events it does not hold: the link's text carries the title.
+        moreLinkHint=""
         moreLinkClick={handleMoreLinkClick}
         eventClick={handleEventClick}
         eventDragStart={drag.start}
