@@ -421,7 +421,7 @@ async function profileOnce(cdp, folder, { liveUpdate, rebuildUpdate, page, log }
   await cdp.send('Profiler.disable');
 }
 
-/** Which sorted sample `percentile(values, 99)` is, in words ("198th" of 200). */
+/** Which sorted sample `percentile(values, 99)` is, in words ("199th" of 200). */
 function p99Rank(count) {
   const rank = Math.min(count - 1, Math.floor(0.99 * count)) + 1;
   const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[rank % 10] ?? 'th');
