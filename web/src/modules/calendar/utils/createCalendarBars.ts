@@ -229,8 +229,11 @@ export function createCalendarBars(): CalendarBars {
       heldOn.clear();
       shownCount = 0;
       const ignore = () => undefined;
-      // In bar order, each day's list is built by appending.
-      const sorted = [...entries].sort((a, b) => compareSortKeys(calendarSortKey(a.event), calendarSortKey(b.event)));
+      // In bar order, each day's list is built by appending (each key built once, not per comparison).
+      const sorted = entries
+        .map((entry) => ({ entry, key: calendarSortKey(entry.event) }))
+        .sort((a, b) => compareSortKeys(a.key, b.key))
+        .map(({ entry }) => entry);
       for (const entry of sorted) place(entry, ignore);
       const held = sorted.filter((entry) => isHeld(entry.event.id));
       for (const entry of held) countHeld(entry.event, 1);
