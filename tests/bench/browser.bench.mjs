@@ -400,9 +400,7 @@ async function profileOnce(cdp, folder, { liveUpdate, rebuildUpdate, page, log }
     for (let i = 0; i < runs; i++) await run();
     const { profile } = await cdp.send('Profiler.stop');
     if (name === 'rebuild') {
-      await page.evaluate(() => window.__bench.dropRebuildSource());
-      await page.evaluate(() => window.__bench.refetch());
-      await page.evaluate(() => window.__bench.settle());
+      await backToAppSource(page);
     }
     const file = path.join(folder, `${name}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));
@@ -421,9 +419,17 @@ async function profileOnce(cdp, folder, { liveUpdate, rebuildUpdate, page, log }
   await cdp.send('Profiler.disable');
 }
 
+/** After the rebuild baselines: the page's calendar back on the app's own event source, loaded and drawn (untimed). */
+async function backToAppSource(page) {
+  await page.evaluate(() => window.__bench.dropRebuildSource());
+  await page.evaluate(() => window.__bench.refetch());
+  await page.waitForFunction(() => window.__bench.holdsAppEvents(), null, { timeout: 60_000, polling: 200 });
+  await page.evaluate(() => window.__bench.settle());
+}
+
 /** Which sorted sample `percentile(values, 99)` is, in words ("199th" of 200). */
 function p99Rank(count) {
-  const rank = Math.min(count - 1, Math.floor(0.99 * count)) + 1;
+  const rank = percentile(Array.from({ length: count }, (_, index) => index), 99) + 1;
   const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[rank % 10] ?? 'th');
   return `${rank}${suffix}`;
 }
@@ -590,10 +596,7 @@ export async function benchBrowser({
     await page.evaluate(() => window.__bench.capture());
     await rebuildUpdate();
     await rebuildUpdate(true);
-    await page.evaluate(() => window.__bench.dropRebuildSource());
-    await page.evaluate(() => window.__bench.refetch());
-    await page.waitForFunction(() => window.__bench.holdsAppEvents(), null, { timeout: 60_000, polling: 200 });
-    await page.evaluate(() => window.__bench.settle());
+    await backToAppSource(page);
     await refetchUpdate();
     for (let i = 0; i < warmupIterations; i++) await liveUpdate();
 
@@ -621,10 +624,7 @@ export async function benchBrowser({
       for (let i = 0; i < per(baselineIterations, b); i++) samples.rebuild.push(await rebuildUpdate());
       for (let i = 0; i < per(baselineIterations, b); i++) samples.everything.push(await rebuildUpdate(true));
       // Back to the app's own source (untimed), then the refetch baseline.
-      await page.evaluate(() => window.__bench.dropRebuildSource());
-      await page.evaluate(() => window.__bench.refetch());
-      await page.waitForFunction(() => window.__bench.holdsAppEvents(), null, { timeout: 60_000, polling: 200 });
-      await page.evaluate(() => window.__bench.settle());
+      await backToAppSource(page);
       for (let i = 0; i < per(refetchIterations, b); i++) samples.refetch.push(await refetchUpdate());
     }
     const sortedMs = (list) => list.map((sample) => sample.task.toFixed(1)).sort((a, b) => a - b).join(' ');
