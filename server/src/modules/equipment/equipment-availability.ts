@@ -119,6 +119,8 @@ export async function availabilityByDay(em: EntityManager, itemId: string, from:
  * Every shortage of the given events, in one statement: days on which the items they reserve are
  * needed (net of sub-rentals) by more than owned − in repair, counting every active event that
  * reserves the item that day. Each event involved reports it, so both sides show the problem.
+ * Days are counted only for items whose lines over the whole span ask for more than is available:
+ * no day can need more than all of them together (a month's calendar skips most of its items).
  */
 export async function findShortages(em: EntityManager, eventIds: readonly string[]): Promise<EquipmentShortage[]> {
   if (eventIds.length === 0) return [];
@@ -142,14 +144,19 @@ export async function findShortages(em: EntityManager, eventIds: readonly string
        select l.event_id, l.item_id, l.busy_days,
               greatest(0, l.quantity - coalesce((select sum(s.quantity) from event_subrental s where s.event_id = l.event_id and s.item_id = l.item_id), 0)) as quantity
          from lines l
-     ), per_day as materialized (
-       select n.item_id, d.day::date as day, sum(n.quantity)::int as reserved
-         from net n
-         cross join lateral generate_series(lower(n.busy_days), upper(n.busy_days) - 1, interval '1 day') as d(day)
-        group by n.item_id, d.day
      ), supply as materialized (
        select i.id as item_id, i.code, i.name, i.kind, ${SUPPLY_OF_ITEM}
          from equipment_item i where i.id in (select item_id from spans)
+     ), short_items as materialized (
+       select n.item_id from net n join supply s on s.item_id = n.item_id
+        group by n.item_id, s.owned, s.in_repair
+       having sum(n.quantity) > s.owned - s.in_repair
+     ), per_day as materialized (
+       select n.item_id, d.day::date as day, sum(n.quantity)::int as reserved
+         from net n
+         join short_items t on t.item_id = n.item_id
+         cross join lateral generate_series(lower(n.busy_days), upper(n.busy_days) - 1, interval '1 day') as d(day)
+        group by n.item_id, d.day
      )
      select m.event_id, s.item_id as id, s.code, s.name, s.kind,
             min(p.day)::text as from_day, max(p.day)::text as to_day, max(p.reserved) as reserved, (s.owned - s.in_repair) as available
