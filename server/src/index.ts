@@ -17,4 +17,5 @@ export { restoreBackup, RestoreRefusedError } from './modules/backups/backup-res
 export { writeBackup } from './modules/backups/backup-writer.js';
 export { seedInstallation, createServices } from './app/services.js';
 export { webhookSignature, retryDelayMs } from './modules/webhooks/webhook-dispatcher.js';
-export { AVAILABILITY_SQL, availabilityParams } from './modules/equipment/equipment-availability.js';
+export { AVAILABILITY_SQL, availabilityParams, SHORTAGES_SQL } from './modules/equipment/equipment-availability.js';
+export { GEAR_TROUBLE_SQL } from './modules/events/production-event.read-model.js';

@@ -3,6 +3,7 @@
 // process — the same client, the same transport, the same response bytes (checked).
 import http from 'node:http';
 import pg from 'pg';
+import { GEAR_TROUBLE_SQL, SHORTAGES_SQL } from '@loadout/server';
 import { BASELINE_CONFLICTS, BASELINE_CREW, BASELINE_EVENTS, SERVER_CONFLICTS, SERVER_CREW, SERVER_WINDOW } from './sql.mjs';
 import { graphql, interleave, ms, numbered, percentile, postJson, ratio, signInCookie } from './support.mjs';
 
@@ -22,8 +23,22 @@ export const WINDOWS = {
   year: ['2026-01-01', '2026-12-31'],
 };
 
-/** The hand-made response, byte for byte what the GraphQL query returns (rows in the BASELINE_* shape). */
-function serialise(events, crew, conflicts) {
+const daysText = (from, to) => (from === to ? `on ${from}` : `from ${from} to ${to}`);
+
+/** Adds each row's problem to its event's list, in the order the read model lists them. */
+function addProblems(problemsByEvent, rows, problemOf) {
+  for (const row of rows) {
+    const list = problemsByEvent.get(row.event_id);
+    if (list) list.push(problemOf(row));
+    else problemsByEvent.set(row.event_id, [problemOf(row)]);
+  }
+}
+
+/**
+ * The hand-made response, byte for byte what the GraphQL query returns (rows in the BASELINE_* shape,
+ * equipment problems as the server's two statements return them).
+ */
+function serialise(events, crew, conflicts, { shortages, trouble }) {
   const crewByEvent = new Map();
   for (const row of crew) {
     const list = crewByEvent.get(row.event_id);
@@ -32,13 +47,16 @@ function serialise(events, crew, conflicts) {
     else crewByEvent.set(row.event_id, [member]);
   }
   const problemsByEvent = new Map();
-  for (const c of conflicts) {
-    const days = c.from_day === c.to_day ? `on ${c.from_day}` : `from ${c.from_day} to ${c.to_day}`;
-    const problem = { kind: 'CREW_CONFLICT', message: `${c.user_name} is also on "${c.other_title}" ${days}` };
-    const list = problemsByEvent.get(c.event_id);
-    if (list) list.push(problem);
-    else problemsByEvent.set(c.event_id, [problem]);
-  }
+  addProblems(problemsByEvent, conflicts, (c) => ({ kind: 'CREW_CONFLICT', message: `${c.user_name} is also on "${c.other_title}" ${daysText(c.from_day, c.to_day)}` }));
+  addProblems(problemsByEvent, shortages, (s) => ({
+    kind: 'EQUIPMENT_SHORTAGE',
+    message: `${s.name}: ${s.reserved} reserved but ${Math.max(0, s.available)} available ${daysText(s.from_day, s.to_day)}`,
+  }));
+  addProblems(problemsByEvent, trouble, (t) =>
+    t.kind === 'NOT_RETURNED'
+      ? { kind: 'EQUIPMENT_NOT_RETURNED', message: `${t.name} × ${t.quantity} not returned` }
+      : { kind: 'EQUIPMENT_DAMAGED', message: `${t.name} × ${t.quantity} came back damaged (in repair)` },
+  );
   const productionEvents = events.map((e) => {
     const problems = problemsByEvent.get(e.id) ?? [];
     if (e.problem_note) problems.push({ kind: 'MANUAL', message: e.problem_note });
@@ -67,7 +85,25 @@ function serialise(events, crew, conflicts) {
 const textDates = new pg.TypeOverrides();
 for (const oid of [1082, 1114, 1184, 1186]) textDates.setTypeParser(oid, (text) => text);
 
-/** How each baseline reads its rows: events first, then crew and conflicts in parallel (as the read model does). */
+/**
+ * Equipment problems, for both baselines: the server's own two statements (shortages; gear not
+ * returned or in repair after the event), as a simpler query would not give the same answer.
+ */
+async function equipmentProblems(db, ids, today) {
+  const [{ rows: shortages }, { rows: trouble }] = await Promise.all([
+    db.query(numbered(SHORTAGES_SQL), [ids]),
+    db.query(numbered(GEAR_TROUBLE_SQL), [ids, today, ids]),
+  ]);
+  return { shortages, trouble };
+}
+
+/** Today in the company's time zone, as the read model asks the gear-trouble statement. */
+async function companyToday(db) {
+  const { rows } = await db.query('select time_zone from company_settings where id = 1');
+  return new Intl.DateTimeFormat('en-CA', { timeZone: rows[0].time_zone }).format(new Date());
+}
+
+/** How each baseline reads its rows: events first, then crew, conflicts and equipment problems in parallel (as the read model does). */
 const READERS = {
   /** Hand-written SQL fetching only what the calendar shows. */
   handWritten: {
@@ -76,7 +112,7 @@ const READERS = {
     conflicts: (db, ids) => db.query(BASELINE_CONFLICTS, [ids]),
     shape: (events, crew, conflicts) => [events, crew, conflicts],
   },
-  /** The server's own three statements (all their columns), to tell SQL cost from the cost of the layers above it. */
+  /** The server's own statements (all their columns), to tell SQL cost from the cost of the layers above it. */
   serverSql: {
     events: (db, from, to) => db.query(numbered(SERVER_WINDOW), [from, to]),
     crew: (db, ids) => db.query(numbered(SERVER_CREW), [`{${ids.join(',')}}`]),
@@ -96,6 +132,7 @@ const READERS = {
 /** The baseline server: POST {from, to, reader: 'handWritten' | 'serverSql'} → the calendar JSON, served over HTTP like GraphQL. */
 async function startBaseline(databaseUrl) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, types: textDates });
+  const today = await companyToday(pool);
   const server = http.createServer(async (req, res) => {
     try {
       let body = '';
@@ -104,10 +141,10 @@ async function startBaseline(databaseUrl) {
       const read = READERS[reader];
       const { rows: events } = await read.events(pool, from, to);
       const ids = events.map((e) => e.id);
-      const [{ rows: crew }, { rows: conflicts }] = ids.length
-        ? await Promise.all([read.crew(pool, ids), read.conflicts(pool, ids)])
-        : [{ rows: [] }, { rows: [] }];
-      const text = serialise(...read.shape(events, crew, conflicts));
+      const [{ rows: crew }, { rows: conflicts }, equipment] = ids.length
+        ? await Promise.all([read.crew(pool, ids), read.conflicts(pool, ids), equipmentProblems(pool, ids, today)])
+        : [{ rows: [] }, { rows: [] }, { shortages: [], trouble: [] }];
+      const text = serialise(...read.shape(events, crew, conflicts), equipment);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
       res.end(text);
     } catch (error) {
@@ -150,11 +187,12 @@ export async function benchCalendar(server, { counter = server, iterations = Num
       events: events.length,
       crew: events.reduce((n, e) => n + e.crew.length, 0),
       conflicts: events.reduce((n, e) => n + e.problems.filter((p) => p.kind === 'CREW_CONFLICT').length, 0),
+      shortages: events.reduce((n, e) => n + e.problems.filter((p) => p.kind === 'EQUIPMENT_SHORTAGE').length, 0),
       eventsWithProblems: events.filter((e) => e.problems.length > 0).length,
       bytes: Buffer.byteLength(g.text),
     };
     const yesNo = (ok) => (ok ? 'yes' : '**no**');
-    log(`  month ${from}…${to}: ${month.events} events, ${month.crew} crew rows, ${month.conflicts} conflict problems, ${(month.bytes / 1e6).toFixed(2)} MB; ` +
+    log(`  month ${from}…${to}: ${month.events} events, ${month.crew} crew rows, ${month.conflicts} conflict problems, ${month.shortages} shortages, ${(month.bytes / 1e6).toFixed(2)} MB; ` +
       `bytes identical: hand-written ${same.handWritten ? 'yes' : 'NO'}, server SQL ${same.serverSql ? 'yes' : 'NO'}`);
 
     log(`  timing ${iterations} rounds (GraphQL, hand-written SQL baseline, server-SQL baseline), interleaved…`);
@@ -184,14 +222,15 @@ export async function benchCalendar(server, { counter = server, iterations = Num
     const lines = [
       '## Month calendar (`productionEvents`, one month)',
       '',
-      `Period ${from} … ${to}: ${month.events} events, ${month.crew} crew rows, ${month.conflicts} crew-conflict problems ` +
+      `Period ${from} … ${to}: ${month.events} events, ${month.crew} crew rows, ${month.conflicts} crew-conflict problems, ${month.shortages} equipment shortages ` +
         `(${month.eventsWithProblems} events with a problem), ${(month.bytes / 1e6).toFixed(2)} MB of JSON. ${iterations} rounds, interleaved, over HTTP from the same client ` +
         `(with so few rounds p99 is the slowest one). Timings from an instance without statement counting; counts from a second instance with \`countStatements: true\`.`,
       '',
       'Baselines, served by a tiny HTTP server in the bench process (same client, same transport, rows serialised by hand with JSON.stringify; ' +
-        'events first, then crew and conflicts in parallel, as the read model does):',
+        'events first, then crew, conflicts and equipment problems in parallel, as the read model does; ' +
+        "the equipment problems — shortages, gear not returned or in repair — by the server's own two statements in both, as a simpler query would not give the same answer):",
       `- **hand-written SQL**: events with client/venue/manager names, crew names and roles, and the conflicts by an equivalent window-scoped query, only the columns shown. Response bytes identical to GraphQL: ${yesNo(same.handWritten)}.`,
-      `- **server's SQL**: the read model's own three statements (every column; dates as text, like MikroORM's pg setup) through pg — the ratio against it is the cost of MikroORM's execute, the view building, type-graphql and Apollo. Bytes identical: ${yesNo(same.serverSql)}.`,
+      `- **server's SQL**: the read model's own statements (every column; dates as text, like MikroORM's pg setup) through pg — the ratio against it is the cost of MikroORM's execute, the view building, type-graphql and Apollo. Bytes identical: ${yesNo(same.serverSql)}.`,
       '',
       '| figure | GraphQL (ms) | baseline (ms) | ratio | goal |',
       '| --- | ---: | ---: | ---: | ---: |',

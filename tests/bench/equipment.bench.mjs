@@ -33,10 +33,36 @@ const AVAILABILITY_QUERY = `query Availability($itemIds: [ID!]!, $from: Date!, $
   equipmentAvailability(itemIds: $itemIds, from: $from, to: $to) { item { id } owned inRepair reserved available }
 }`;
 
+/** Every this-many-th bench item is owned in twos, so that the month calendar has real shortages to show. */
+const SCARCE_EVERY = 250;
+
 /** Items and gear lines on the generated events (once per database): SQL only, seconds at 100k events. */
 async function generateEquipment(db) {
   const { rows } = await db.query(`select count(*)::int as items from equipment_item where category_id = $1`, [CATEGORY]);
-  if (rows[0].items >= ITEMS) return;
+  if (rows[0].items < ITEMS) await insertEquipment(db);
+  // Outside the once-per-database insert, so that a database generated before scarce items existed gets them too.
+  await db.query(`update equipment_item set quantity = 2 where category_id = $1 and quantity <> 2 and substring(code from 7)::int % ${SCARCE_EVERY} = 0`, [CATEGORY]);
+  const { rows: counts } = await db.query(
+    `select (select count(*) from equipment_item where category_id = $1)::int as items,
+            (select count(*) from equipment_item where category_id = $1 and quantity = 2)::int as scarce,
+            (select count(*) from event_equipment)::int as lines`,
+    [CATEGORY],
+  );
+  return counts[0];
+}
+
+/** The month calendar shows equipment problems, so its part runs on the store's gear too: items, scarce items, lines. */
+export async function ensureEquipment(databaseUrl) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return await generateEquipment(db);
+  } finally {
+    await db.end();
+  }
+}
+
+async function insertEquipment(db) {
   await db.query(`
     insert into equipment_category (id, name) values ('${CATEGORY}', 'Bench gear') on conflict do nothing;
     insert into equipment_item (code, name, category_id, kind, quantity, qr_code)

@@ -35,7 +35,7 @@ import { bootstrap, createLogger, startEmbeddedPostgres } from '@loadout/server'
 import { benchBrowser } from './browser.bench.mjs';
 import { benchBusy } from './busy.bench.mjs';
 import { benchCalendar } from './calendar.bench.mjs';
-import { benchEquipment } from './equipment.bench.mjs';
+import { benchEquipment, ensureEquipment } from './equipment.bench.mjs';
 import { benchFanout } from './fanout.bench.mjs';
 import { benchNotify } from './notify.bench.mjs';
 import { benchSizes, describe as describeData, generate, SPAN_DAYS } from './generate.mjs';
@@ -171,6 +171,7 @@ function keepPrevious(part, lines) {
 try {
   if (generateOnly) {
     await generate(database.url, benchSizes());
+    await ensureEquipment(database.url);
   } else {
     const lines = [
       '# Benchmark results',
@@ -224,6 +225,7 @@ try {
       const sizes = benchSizes();
       console.log(`Data set: ${sizes.events} events…`);
       const { marker } = await generate(database.url, sizes);
+      const gear = await ensureEquipment(database.url);
       lines.push(
         '## Data set',
         '',
@@ -234,6 +236,9 @@ try {
         `Deterministic (seed ${marker.seed}): ${SPAN_DAYS} days around ${marker.center}. Managers are only put on events where they are free, ` +
           `so ${marker.counts.withManager} events have one; the rest of the double bookings are deliberate (about ${(marker.conflictShare * 100).toFixed(0)}% of events) ` +
           'or left over where the greedy pick found nobody free.',
+        '',
+        `The store's gear, added before the month calendar is timed (it shows equipment problems): ${gear.items} bench items (${gear.scarce} of them owned in twos), ` +
+          `${gear.lines} gear lines on the events.`,
         '',
       );
       const drift = await serverCopiesDrift();

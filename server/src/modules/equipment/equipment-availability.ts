@@ -115,17 +115,8 @@ export async function availabilityByDay(em: EntityManager, itemId: string, from:
   }));
 }
 
-/**
- * Every shortage of the given events, in one statement: days on which the items they reserve are
- * needed (net of sub-rentals) by more than owned − in repair, counting every active event that
- * reserves the item that day. Each event involved reports it, so both sides show the problem.
- * Days are counted only for items whose lines over the whole span ask for more than is available:
- * no day can need more than all of them together (a month's calendar skips most of its items).
- */
-export async function findShortages(em: EntityManager, eventIds: readonly string[]): Promise<EquipmentShortage[]> {
-  if (eventIds.length === 0) return [];
-  const rows = await em.execute<Array<{ event_id: string; id: string; code: string; name: string; kind: EquipmentKind; from_day: string; to_day: string; reserved: number; available: number }>>(
-    `with mine as materialized (
+/** The shortage statement of `findShortages` (one parameter: the event ids), exported so the bench runs it as the server does. */
+export const SHORTAGES_SQL = `with mine as materialized (
        select l.event_id, l.item_id, l.busy_days
          from event_equipment l
         where l.event_id in (select unnest(?::uuid[])) and l.active
@@ -165,7 +156,19 @@ export async function findShortages(em: EntityManager, eventIds: readonly string
        join supply s on s.item_id = m.item_id
        join per_day p on p.item_id = m.item_id and m.busy_days @> p.day and p.reserved > s.owned - s.in_repair
       group by m.event_id, s.item_id, s.code, s.name, s.kind, s.owned, s.in_repair
-      order by m.event_id, s.name`,
+      order by m.event_id, s.name`;
+
+/**
+ * Every shortage of the given events, in one statement: days on which the items they reserve are
+ * needed (net of sub-rentals) by more than owned − in repair, counting every active event that
+ * reserves the item that day. Each event involved reports it, so both sides show the problem.
+ * Days are counted only for items whose lines over the whole span ask for more than is available:
+ * no day can need more than all of them together (a month's calendar skips most of its items).
+ */
+export async function findShortages(em: EntityManager, eventIds: readonly string[]): Promise<EquipmentShortage[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await em.execute<Array<{ event_id: string; id: string; code: string; name: string; kind: EquipmentKind; from_day: string; to_day: string; reserved: number; available: number }>>(
+    SHORTAGES_SQL,
     [pgArray(eventIds)],
   );
   return rows.map((row) => ({

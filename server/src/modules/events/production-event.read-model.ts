@@ -381,13 +381,8 @@ interface GearTroubleRow {
   quantity: number;
 }
 
-/**
- * Gear of the given events that is a problem: still out after the event's last reserved day, or
- * returned damaged with its repair still open. One statement for any number of events.
- */
-async function gearTroubleOf(em: EntityManager, eventIds: readonly string[], today: CalendarDate): Promise<GearTroubleRow[]> {
-  return em.execute<GearTroubleRow[]>(
-    `select e.id as event_id, 'NOT_RETURNED' as kind, i.name, (sum(case when m.kind = 'CHECK_OUT' then m.quantity else -m.quantity end))::int as quantity
+/** The statement of `gearTroubleOf` (parameters: the event ids, today, the event ids), exported so the bench runs it as the server does. */
+export const GEAR_TROUBLE_SQL = `select e.id as event_id, 'NOT_RETURNED' as kind, i.name, (sum(case when m.kind = 'CHECK_OUT' then m.quantity else -m.quantity end))::int as quantity
        from production_event e
        join equipment_movement m on m.event_id = e.id and m.kind in ('CHECK_OUT', 'CHECK_IN')
        join equipment_item i on i.id = m.item_id
@@ -399,7 +394,15 @@ async function gearTroubleOf(em: EntityManager, eventIds: readonly string[], tod
        from repair r join equipment_item i on i.id = r.item_id
       where r.event_id in (select unnest(?::uuid[])) and r.status = 'OPEN'
       group by r.event_id, i.id, i.name
-      order by 1, 3`,
+      order by 1, 3`;
+
+/**
+ * Gear of the given events that is a problem: still out after the event's last reserved day, or
+ * returned damaged with its repair still open. One statement for any number of events.
+ */
+async function gearTroubleOf(em: EntityManager, eventIds: readonly string[], today: CalendarDate): Promise<GearTroubleRow[]> {
+  return em.execute<GearTroubleRow[]>(
+    GEAR_TROUBLE_SQL,
     [pgArray(eventIds), today, pgArray(eventIds)],
   );
 }
